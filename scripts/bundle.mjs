@@ -1,0 +1,28 @@
+// Bundles the CLI (which also hosts the language server for `mlplan lsp --stdio`) into one
+// CommonJS file: one file loads much faster than Langium's hundreds of ES modules, and CommonJS
+// is what VS Code's extension host loads. Type checking is `npm run typecheck`, not this script.
+import { build } from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    // Langium and vscode-languageserver ship ESM and CJS; prefer the module entry points.
+    mainFields: ['module', 'main'],
+};
+
+await build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+});
+
+if (watch) {
+    console.log('watch mode is not supported; re-run npm run bundle');
+}

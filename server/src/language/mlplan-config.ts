@@ -1,0 +1,135 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { URI } from 'langium';
+import { RULES_BY_CODE } from '../rules/registry.js';
+import type { Severity } from '../rules/rule.js';
+
+export type SeveritySetting = Severity | 'off';
+export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
+
+export const CONFIG_FILE_NAME = 'mlplan.config.json';
+const SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** A configuration file that cannot be used; the message is one line, naming the file. */
+export class ConfigError extends Error {}
+
+export interface LoadedConfig {
+    readonly file: string;
+    readonly rules: RuleSettings;
+    /** Problems that do not prevent using the file, such as an unknown rule code. */
+    readonly warnings: readonly string[];
+}
+
+/**
+ * Per-rule severities (LANGUAGE.md section 6). The file is `mlplan.config.json` in the nearest
+ * parent directory of the plan, unless one is given explicitly (`--config`); editor settings
+ * (`mlplan.rules`) win over the file.
+ */
+export class MlPlanConfiguration {
+    private explicitFile: string | undefined;
+    private editorRules: RuleSettings = {};
+    private readonly byDirectory = new Map<string, LoadedConfig | undefined>();
+    private readonly problems = new Map<string, string>();
+
+    /** Use this file for every plan instead of searching parent directories. Throws ConfigError. */
+    useFile(file: string): LoadedConfig {
+        const loaded = loadConfigFile(file);
+        this.explicitFile = file;
+        this.byDirectory.clear();
+        return loaded;
+    }
+
+    setEditorRules(rules: unknown): void {
+        this.editorRules = parseRules(rules, 'the mlplan.rules setting', []);
+    }
+
+    /** Forget what was read, e.g. after a configuration file changed. */
+    reload(): void {
+        this.byDirectory.clear();
+        this.problems.clear();
+    }
+
+    /** Configuration files that could not be used, with their one-line reasons. */
+    getProblems(): string[] {
+        return [...this.problems.values()];
+    }
+
+    /** The configuration that applies to a plan, or undefined when none is found. */
+    configFor(uri: URI): LoadedConfig | undefined {
+        if (this.explicitFile) {
+            return this.load(this.explicitFile);
+        }
+        if (uri.scheme !== 'file') {
+            return undefined;
+        }
+        return this.findFrom(path.dirname(uri.fsPath));
+    }
+
+    /** The effective severity settings for a plan: file, then editor settings on top. */
+    rulesFor(uri: URI): RuleSettings {
+        return { ...this.configFor(uri)?.rules, ...this.editorRules };
+    }
+
+    private findFrom(directory: string): LoadedConfig | undefined {
+        if (this.byDirectory.has(directory)) {
+            return this.byDirectory.get(directory);
+        }
+        const candidate = path.join(directory, CONFIG_FILE_NAME);
+        const parent = path.dirname(directory);
+        const found = fs.existsSync(candidate)
+            ? this.load(candidate)
+            : parent === directory ? undefined : this.findFrom(parent);
+        this.byDirectory.set(directory, found);
+        return found;
+    }
+
+    private load(file: string): LoadedConfig | undefined {
+        try {
+            return loadConfigFile(file);
+        } catch (error) {
+            this.problems.set(file, error instanceof Error ? error.message : String(error));
+            return undefined;
+        }
+    }
+}
+
+/** Reads and checks a configuration file. Throws ConfigError with a one-line reason. */
+export function loadConfigFile(file: string): LoadedConfig {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read';
+        throw new ConfigError(`${file}: ${reason}`);
+    }
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch (error) {
+        throw new ConfigError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new ConfigError(`${file}: expected a JSON object such as {"rules": {"risk-missing": "off"}}`);
+    }
+    const warnings: string[] = [];
+    const rules = parseRules((json as { rules?: unknown }).rules ?? {}, file, warnings);
+    return { file, rules, warnings };
+}
+
+function parseRules(value: unknown, where: string, warnings: string[]): RuleSettings {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new ConfigError(`${where}: "rules" must be an object mapping rule codes to error, warning, info, hint or off`);
+    }
+    const rules: Record<string, SeveritySetting> = {};
+    for (const [code, setting] of Object.entries(value)) {
+        if (typeof setting !== 'string' || !SETTINGS.has(setting)) {
+            throw new ConfigError(`${where}: rule "${code}" has severity ${JSON.stringify(setting)}; use error, warning, info, hint or off`);
+        }
+        if (!RULES_BY_CODE.has(code)) {
+            warnings.push(`${where}: unknown rule code "${code}" (ignored)`);
+            continue;
+        }
+        rules[code] = setting as SeveritySetting;
+    }
+    return rules;
+}

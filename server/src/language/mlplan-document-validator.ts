@@ -1,0 +1,163 @@
+import {
+    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, isLeafCstNode,
+    type LangiumDocument, type ValidationAcceptor, type ValidationChecks, type ValidationOptions,
+} from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Document, MlPlanAstType } from '../generated/ast.js';
+import { collectFacts } from '../model/plan-facts.js';
+import { RULES, RULES_BY_CODE } from '../rules/registry.js';
+import { diagnosticCode, runRules } from '../rules/run-rules.js';
+import type { Severity } from '../rules/rule.js';
+import type { MlPlanConfiguration, RuleSettings } from './mlplan-config.js';
+import type { MlPlanServices } from './mlplan-module.js';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint,
+};
+
+/** Registers the rule runner: one check on the document root runs every rule over the plan facts. */
+export function registerRuleChecks(services: MlPlanServices): void {
+    const imports = services.imports.Imports;
+    const checks: ValidationChecks<MlPlanAstType> = {
+        Document: (root: Document, accept: ValidationAcceptor) => {
+            const document = AstUtils.getDocument(root) as LangiumDocument<Document>;
+            const facts = collectFacts(document, imports.importedDocuments(document));
+            runRules(RULES, facts, (rule, report) => {
+                accept(rule.severity, report.message, {
+                    node: report.node,
+                    property: report.property as never,
+                    index: report.index,
+                    keyword: report.keyword,
+                    range: report.range,
+                    code: rule.code,
+                    data: { ...report.data, code: rule.code },
+                });
+            }, (rule, error) => console.error(`mlplan: rule ${rule.code} failed:`, error));
+        },
+    };
+    services.validation.ValidationRegistry.register(checks);
+}
+
+/**
+ * The one diagnostics pipeline both front ends share. After Langium's own passes and the rules:
+ * 1. syntax and linking errors get their mlplan codes (`syntax-error`, `unresolved-reference`);
+ * 2. each code's severity comes from the configuration (or the rule's default), `off` drops it;
+ * 3. `// mlplan-ignore CODE -- reason` silences CODE on the next line, and an ignore comment that
+ *    silences nothing becomes an `unused-ignore` hint.
+ */
+export class MlPlanDocumentValidator extends DefaultDocumentValidator {
+    private readonly configuration: MlPlanConfiguration;
+
+    constructor(services: MlPlanServices) {
+        super(services);
+        this.configuration = services.config.Configuration;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const raw = await super.validateDocument(document, options, cancelToken);
+        const settings = this.configuration.rulesFor(document.uri);
+        const configured = raw.map(normalizeCode).flatMap(d => applySetting(d, settings));
+        return suppress(document, configured, settings);
+    }
+}
+
+function normalizeCode(diagnostic: Diagnostic): Diagnostic {
+    const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
+    let code = diagnosticCode(diagnostic);
+    if (langiumCode === DocumentValidator.LexingError || langiumCode === DocumentValidator.ParsingError) {
+        code = 'syntax-error';
+    } else if (langiumCode === DocumentValidator.LinkingError) {
+        code = 'unresolved-reference';
+    }
+    if (!code) {
+        return diagnostic;
+    }
+    const data = { ...(diagnostic.data as object | undefined), code, ...(langiumCode && langiumCode !== code ? { langiumCode } : {}) };
+    return { ...diagnostic, code, data, source: 'mlplan' };
+}
+
+function applySetting(diagnostic: Diagnostic, settings: RuleSettings): Diagnostic[] {
+    const code = diagnosticCode(diagnostic);
+    const setting = code ? settings[code] : undefined;
+    if (setting === 'off') {
+        return [];
+    }
+    if (setting) {
+        return [{ ...diagnostic, severity: SEVERITY[setting] }];
+    }
+    return [diagnostic];
+}
+
+interface IgnoreComment {
+    readonly line: number;
+    readonly range: Diagnostic['range'];
+    readonly codes: string[];
+    readonly used: Set<string>;
+}
+
+const IGNORE = /^\/\/\s*mlplan-ignore\b(.*)$/;
+
+/** `// mlplan-ignore a, b -- reason` comments, read from the CST's comment tokens (never from strings). */
+function ignoreComments(document: LangiumDocument): IgnoreComment[] {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) {
+        return [];
+    }
+    const comments: IgnoreComment[] = [];
+    for (const node of CstUtils.streamCst(root)) {
+        if (!node.hidden || !isLeafCstNode(node) || node.tokenType.name !== 'SL_COMMENT') {
+            continue;
+        }
+        const match = IGNORE.exec(node.text);
+        if (!match) {
+            continue;
+        }
+        const list = match[1].split('--')[0];
+        const codes = list.split(',').map(c => c.trim()).filter(c => c.length > 0);
+        comments.push({ line: node.range.start.line, range: node.range, codes, used: new Set() });
+    }
+    return comments;
+}
+
+function suppress(document: LangiumDocument, diagnostics: Diagnostic[], settings: RuleSettings): Diagnostic[] {
+    const comments = ignoreComments(document);
+    if (comments.length === 0) {
+        return diagnostics;
+    }
+    const byLine = new Map(comments.map(c => [c.line, c]));
+    const kept = diagnostics.filter(diagnostic => {
+        const comment = byLine.get(diagnostic.range.start.line - 1);
+        const code = diagnosticCode(diagnostic);
+        if (comment && code && comment.codes.includes(code)) {
+            comment.used.add(code);
+            return false;
+        }
+        return true;
+    });
+    const unusedSetting = settings['unused-ignore'] ?? 'hint';
+    if (unusedSetting === 'off') {
+        return kept;
+    }
+    for (const comment of comments) {
+        const unused = comment.codes.filter(code => !comment.used.has(code));
+        if (comment.codes.length > 0 && unused.length === 0) {
+            continue;
+        }
+        const message = comment.codes.length === 0
+            ? 'mlplan-ignore names no rule code, so it silences nothing; write `// mlplan-ignore CODE -- reason`'
+            : `mlplan-ignore ${unused.map(c => `\`${c}\``).join(', ')} silences nothing on the next line${unused.some(c => !RULES_BY_CODE.has(c)) ? ' (unknown rule code)' : ''}`;
+        kept.push({
+            range: comment.range,
+            severity: SEVERITY[unusedSetting],
+            code: 'unused-ignore',
+            message,
+            source: 'mlplan',
+            data: { code: 'unused-ignore', unused },
+        });
+    }
+    return kept;
+}

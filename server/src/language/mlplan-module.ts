@@ -1,0 +1,58 @@
+import '../polyfill/group-by.js';
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule } from '../generated/module.js';
+import { MlPlanConfiguration } from './mlplan-config.js';
+import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-validator.js';
+import { MlPlanImports } from './mlplan-imports.js';
+import { MlPlanScopeComputation, MlPlanScopeProvider } from './mlplan-scope.js';
+import { MlPlanValueConverter } from './mlplan-value-converter.js';
+
+/** Services mlplan adds to Langium's. */
+export interface MlPlanAddedServices {
+    imports: {
+        Imports: MlPlanImports;
+    };
+    config: {
+        Configuration: MlPlanConfiguration;
+    };
+}
+
+export type MlPlanServices = LangiumServices & MlPlanAddedServices;
+
+export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPlanAddedServices> = {
+    imports: {
+        Imports: services => new MlPlanImports(services),
+    },
+    config: {
+        Configuration: () => new MlPlanConfiguration(),
+    },
+    parser: {
+        ValueConverter: () => new MlPlanValueConverter(),
+    },
+    references: {
+        ScopeProvider: services => new MlPlanScopeProvider(services),
+        ScopeComputation: services => new MlPlanScopeComputation(services),
+    },
+    validation: {
+        DocumentValidator: services => new MlPlanDocumentValidator(services),
+    },
+};
+
+/**
+ * Creates the services shared by the CLI and the language server. Without `connection` (the CLI,
+ * tests) no LSP connection is used; the same parser, linker, rules and pipeline run either way.
+ */
+export function createMlPlanServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    MlPlan: MlPlanServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), MlPlanGeneratedSharedModule);
+    const MlPlan = inject(createDefaultModule({ shared }), MlPlanGeneratedModule, MlPlanModule);
+    shared.ServiceRegistry.register(MlPlan);
+    registerRuleChecks(MlPlan);
+    return { shared, MlPlan };
+}

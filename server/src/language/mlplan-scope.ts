@@ -1,0 +1,141 @@
+import {
+    AstUtils, EMPTY_SCOPE, MapScope, WorkspaceCache, stream,
+    type AstNodeDescription, type ScopeComputation, type AstNodeDescriptionProvider, type AstReflection,
+    type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider,
+} from 'langium';
+import * as ast from '../generated/ast.js';
+import { localDeclarations } from '../model/declarations.js';
+import type { MlPlanImports } from './mlplan-imports.js';
+import type { MlPlanServices } from './mlplan-module.js';
+
+/**
+ * Scoping for .mlplan. All named declarations of a plan and of the files it imports share one
+ * namespace; fields live in their dataset and are looked up through the reference's context
+ * (the model's training datasets, the evaluation dataset, the check's own dataset, or an
+ * explicit `dataset.` qualifier).
+ *
+ * Langium's default provider searches a stream linearly for every reference, which is quadratic
+ * in plan size. Here each (document, target type) gets one hash-map scope, built once per
+ * workspace change, so linking stays linear.
+ */
+export class MlPlanScopeProvider implements ScopeProvider {
+    private readonly reflection: AstReflection;
+    private readonly descriptions: AstNodeDescriptionProvider;
+    private readonly imports: MlPlanImports;
+    private readonly namespaceCache: WorkspaceCache<string, Scope>;
+    private readonly fieldScopes = new WeakMap<ast.Dataset, Scope>();
+
+    constructor(services: MlPlanServices) {
+        this.reflection = services.shared.AstReflection;
+        this.descriptions = services.workspace.AstNodeDescriptionProvider;
+        this.imports = services.imports.Imports;
+        this.namespaceCache = new WorkspaceCache(services.shared);
+    }
+
+    getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        if (referenceType === ast.Field.$type) {
+            return this.fieldScope(context);
+        }
+        const document = AstUtils.getDocument(context.container) as LangiumDocument<ast.Document>;
+        const key = `${document.uri.toString()}\0${referenceType}`;
+        return this.namespaceCache.get(key, () => this.namespaceScope(document, referenceType));
+    }
+
+    /** The declarations visible in `document` that are of `type`; local ones win over imported ones. */
+    private namespaceScope(document: LangiumDocument<ast.Document>, type: string): Scope {
+        const sources = [...this.imports.importedDocuments(document).reverse(), document];
+        const elements: AstNodeDescription[] = [];
+        for (const source of sources) {
+            for (const node of localDeclarations(source.parseResult.value)) {
+                if (this.reflection.isSubtype(node.$type, type)) {
+                    elements.push(this.descriptions.createDescription(node, node.name, source));
+                }
+            }
+        }
+        return new MapScope(elements);
+    }
+
+    private fieldScope(context: ReferenceInfo): Scope {
+        const container = context.container;
+        if (ast.isFieldRef(container)) {
+            if (container.dataset) {
+                return this.fieldsOf([container.dataset.ref]);
+            }
+            const model = AstUtils.getContainerOfType(container, ast.isModel);
+            return this.fieldsOf((model?.trainsOn ?? []).map(ref => ref.ref));
+        }
+        if (ast.isSlice(container)) {
+            const evaluation = AstUtils.getContainerOfType(container, ast.isEvaluation);
+            return this.fieldsOf([evaluation?.on?.ref]);
+        }
+        if (ast.isCheck(container)) {
+            return this.fieldsOf([AstUtils.getContainerOfType(container, ast.isDataset)]);
+        }
+        if (ast.isDrift(container)) {
+            return this.fieldsOf([container.dataset?.ref]);
+        }
+        return EMPTY_SCOPE;
+    }
+
+    /** Fields of several datasets; for a bare name found in more than one, the first dataset wins
+     * (the validator reports `ambiguous-reference`). */
+    private fieldsOf(datasets: Array<ast.Dataset | undefined>): Scope {
+        const present = datasets.filter((d): d is ast.Dataset => d !== undefined);
+        if (present.length === 0) {
+            return EMPTY_SCOPE;
+        }
+        if (present.length === 1) {
+            return this.fieldsOfDataset(present[0]);
+        }
+        let scope: Scope = EMPTY_SCOPE;
+        for (const dataset of [...present].reverse()) {
+            scope = new MapScope(this.fieldDescriptions(dataset), scope);
+        }
+        return scope;
+    }
+
+    private fieldsOfDataset(dataset: ast.Dataset): Scope {
+        let scope = this.fieldScopes.get(dataset);
+        if (!scope) {
+            scope = new MapScope(this.fieldDescriptions(dataset));
+            this.fieldScopes.set(dataset, scope);
+        }
+        return scope;
+    }
+
+    private fieldDescriptions(dataset: ast.Dataset): AstNodeDescription[] {
+        const document = AstUtils.getDocument(dataset);
+        return (dataset.fields ?? [])
+            .filter(field => typeof field.name === 'string')
+            .map(field => this.descriptions.createDescription(field, field.name, document));
+    }
+}
+
+/**
+ * Our scope provider reads declarations straight from the AST, so Langium's per-container symbol
+ * tables would be computed for nothing. Only the plan or catalog itself is exported to the index
+ * (for workspace symbol search); imports, not the global index, decide what a file can see.
+ */
+export class MlPlanScopeComputation implements ScopeComputation {
+    private readonly descriptions: AstNodeDescriptionProvider;
+
+    constructor(services: MlPlanServices) {
+        this.descriptions = services.workspace.AstNodeDescriptionProvider;
+    }
+
+    async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value as ast.Document;
+        const top = root.plan ?? root.catalog;
+        return top && typeof top.name === 'string' ? [this.descriptions.createDescription(top, top.name, document)] : [];
+    }
+
+    async collectLocalSymbols(): Promise<LocalSymbols> {
+        return NO_LOCAL_SYMBOLS;
+    }
+}
+
+const NO_LOCAL_SYMBOLS: LocalSymbols = {
+    has: () => false,
+    getStream: () => stream<AstNodeDescription>([]),
+};

@@ -1,0 +1,103 @@
+import type * as ast from '../generated/ast.js';
+import {
+    DAYS_PER_MONTH, PLAIN, convert, lookupUnit, measure, toBase, type Measure, type UnitInfo,
+} from './units.js';
+
+/**
+ * Figures derived from a plan: mean request rate, monthly serving cost, SLO error budgets,
+ * rollout duration. Each is computed here only, and shown identically in messages, hovers and
+ * exports.
+ */
+
+/** A quantity node as a measure; undefined when the value is missing or the unit unknown. */
+export function measureOf(quantity: ast.Quantity | undefined): Measure | undefined {
+    if (!quantity || typeof quantity.value !== 'number') {
+        return undefined;
+    }
+    return measure(quantity.value, quantity.unit);
+}
+
+/** The unit a metric's values carry (a metric without `unit` measures a plain ratio). */
+export function metricUnit(metric: ast.Metric | undefined): UnitInfo | undefined {
+    if (!metric) {
+        return undefined;
+    }
+    return metric.unit === undefined ? PLAIN : lookupUnit(metric.unit);
+}
+
+const REQ_PER_S = lookupUnit('req/s')!;
+const REQ_PER_DAY = lookupUnit('req/day')!;
+
+/** The mean request rate implied by `volume`, in req/s. */
+export function meanRate(serving: ast.Serving | undefined): number | undefined {
+    const volume = measureOf(serving?.volume);
+    return volume ? convert(volume, REQ_PER_S) : undefined;
+}
+
+/** `peak` in req/s. */
+export function peakRate(serving: ast.Serving | undefined): number | undefined {
+    const peak = measureOf(serving?.peak);
+    return peak ? convert(peak, REQ_PER_S) : undefined;
+}
+
+export interface MonthlyCost {
+    readonly amount: number;
+    readonly currency: string;
+    /** How it was obtained, for messages and hovers: "0.00004 USD/req × 60,000,000 req/month". */
+    readonly requestsPerMonth?: number;
+}
+
+/**
+ * Monthly serving cost: `cost` per request × `volume` over a 30-day month, or `cost` itself when
+ * it is already per month. Undefined when the figures needed are missing.
+ */
+export function monthlyServingCost(serving: ast.Serving | undefined): MonthlyCost | undefined {
+    const cost = measureOf(serving?.cost);
+    if (!cost?.unit.currency) {
+        return undefined;
+    }
+    if (cost.unit.dimension === 'money-per-month') {
+        return { amount: cost.value, currency: cost.unit.currency };
+    }
+    if (cost.unit.dimension === 'money-per-request') {
+        const volume = measureOf(serving?.volume);
+        const perDay = volume ? convert(volume, REQ_PER_DAY) : undefined;
+        if (perDay === undefined) {
+            return undefined;
+        }
+        const requestsPerMonth = perDay * DAYS_PER_MONTH;
+        return { amount: cost.value * requestsPerMonth, currency: cost.unit.currency, requestsPerMonth };
+    }
+    return undefined;
+}
+
+export interface ErrorBudget {
+    /** Allowed bad time over the window, in seconds. */
+    readonly seconds: number;
+    /** The objective as a ratio (0.995). */
+    readonly objective: number;
+    /** The window in seconds. */
+    readonly windowSeconds: number;
+}
+
+/** The error budget of an SLO: (1 − objective) × window. */
+export function errorBudget(slo: ast.Slo | undefined): ErrorBudget | undefined {
+    const objective = measureOf(slo?.objective);
+    const window = measureOf(slo?.window);
+    if (!objective || objective.unit.dimension !== 'fraction' || !window || window.unit.dimension !== 'time') {
+        return undefined;
+    }
+    const ratio = toBase(objective);
+    return { seconds: (1 - ratio) * toBase(window), objective: ratio, windowSeconds: toBase(window) };
+}
+
+/** Total rollout duration in seconds: shadow period plus every stage's `for`. */
+export function rolloutDuration(rollout: ast.Rollout | undefined): number | undefined {
+    if (!rollout) {
+        return undefined;
+    }
+    const parts = [rollout.shadow, ...(rollout.stages ?? []).map(s => s.duration)]
+        .map(measureOf)
+        .filter((m): m is Measure => m !== undefined && m.unit.dimension === 'time');
+    return parts.length > 0 ? parts.reduce((sum, m) => sum + toBase(m), 0) : undefined;
+}

@@ -1,0 +1,228 @@
+/**
+ * Units and quantities: the one place where `150 ms`, `99.5 %` or `2_000_000 req/day` get a
+ * meaning. Every rule, hover and export that compares or shows a quantity goes through here,
+ * so a figure is converted and printed the same way everywhere.
+ */
+
+export type Dimension =
+    | 'time'
+    | 'fraction'
+    | 'rate'
+    | 'money'
+    | 'money-per-month'
+    | 'money-per-request'
+    | 'size';
+
+export interface UnitInfo {
+    /** The unit as written in a plan (`''` for a plain number). */
+    readonly symbol: string;
+    readonly dimension: Dimension;
+    /** Multiplier to the dimension's base unit: seconds, ratio, requests per second, rows, money. */
+    readonly factor: number;
+    /** Money units never convert across currencies. */
+    readonly currency?: string;
+}
+
+export const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
+
+const SECOND = 1;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** Monthly figures (budgets, costs) use a 30-day month, as LANGUAGE.md's budget rule does. */
+export const DAYS_PER_MONTH = 30;
+
+function unit(symbol: string, dimension: Dimension, factor: number, currency?: string): UnitInfo {
+    return { symbol, dimension, factor, currency };
+}
+
+const UNIT_LIST: UnitInfo[] = [
+    unit('ms', 'time', SECOND / 1000),
+    unit('s', 'time', SECOND),
+    unit('min', 'time', MINUTE),
+    unit('h', 'time', HOUR),
+    unit('d', 'time', DAY),
+    unit('w', 'time', WEEK),
+    unit('', 'fraction', 1),
+    unit('%', 'fraction', 0.01),
+    unit('req/s', 'rate', 1),
+    unit('req/min', 'rate', 1 / MINUTE),
+    unit('req/h', 'rate', 1 / HOUR),
+    unit('req/day', 'rate', 1 / DAY),
+    unit('req/d', 'rate', 1 / DAY),
+    unit('rows', 'size', 1),
+    ...CURRENCIES.flatMap(c => [
+        unit(c, 'money', 1, c),
+        unit(`${c}/month`, 'money-per-month', 1, c),
+        unit(`${c}/req`, 'money-per-request', 1, c),
+    ]),
+];
+
+const UNITS = new Map(UNIT_LIST.map(u => [u.symbol, u]));
+
+/** Every unit a plan may write, in the order of LANGUAGE.md's table (plain number excluded). */
+export const UNIT_SYMBOLS: readonly string[] = UNIT_LIST.filter(u => u.symbol !== '').map(u => u.symbol);
+
+export const PLAIN: UnitInfo = UNITS.get('')!;
+
+/** The unit for a symbol as written (`undefined` or `''` is a plain ratio); undefined if unknown. */
+export function lookupUnit(symbol: string | undefined): UnitInfo | undefined {
+    return UNITS.get(symbol ?? '');
+}
+
+/** Words people write for units, mapped to the unit they mean. */
+const ALIASES: Record<string, string> = {
+    days: 'd', day: 'd', hours: 'h', hour: 'h', hr: 'h', hrs: 'h', minutes: 'min', minute: 'min',
+    mins: 'min', m: 'min', seconds: 's', second: 's', sec: 's', secs: 's', weeks: 'w', week: 'w',
+    millis: 'ms', msec: 'ms', milliseconds: 'ms', percent: '%', pct: '%', row: 'rows',
+    records: 'rows', usd: 'USD', dollars: 'USD', eur: 'EUR', euros: 'EUR', gbp: 'GBP', pounds: 'GBP',
+    'req/sec': 'req/s', 'req/second': 'req/s', 'rps': 'req/s', 'qps': 'req/s', 'req/minute': 'req/min',
+    'req/hour': 'req/h', 'req/days': 'req/day', 'rpd': 'req/day',
+};
+
+/** The unit a user most likely meant by an unknown word: an alias, else the nearest symbol. */
+export function suggestUnit(word: string): string | undefined {
+    const alias = ALIASES[word] ?? ALIASES[word.toLowerCase()];
+    if (alias) {
+        return alias;
+    }
+    const upper = word.toUpperCase();
+    if (UNITS.has(upper)) {
+        return upper;
+    }
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const symbol of UNIT_SYMBOLS) {
+        const distance = editDistance(word.toLowerCase(), symbol.toLowerCase());
+        if (distance < bestDistance) {
+            best = symbol;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
+}
+
+/** Levenshtein distance; also used to suggest names for unresolved references. */
+export function editDistance(a: string, b: string): number {
+    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = previous[0];
+        previous[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = previous[j];
+            previous[j] = Math.min(
+                previous[j] + 1,
+                previous[j - 1] + 1,
+                diagonal + (a[i - 1] === b[j - 1] ? 0 : 1)
+            );
+            diagonal = above;
+        }
+    }
+    return previous[b.length];
+}
+
+/** A number with a known unit. */
+export interface Measure {
+    readonly value: number;
+    readonly unit: UnitInfo;
+}
+
+export function measure(value: number, symbol: string | undefined): Measure | undefined {
+    const info = lookupUnit(symbol);
+    return info && Number.isFinite(value) ? { value, unit: info } : undefined;
+}
+
+/** Two units can be compared or converted: same dimension and, for money, same currency. */
+export function compatible(a: UnitInfo, b: UnitInfo): boolean {
+    return a.dimension === b.dimension && a.currency === b.currency;
+}
+
+/** The value in the dimension's base unit (seconds, ratio, req/s, rows, currency units). */
+export function toBase(m: Measure): number {
+    return m.value * m.unit.factor;
+}
+
+/** The value expressed in `target`; undefined when the units are not compatible. */
+export function convert(m: Measure, target: UnitInfo): number | undefined {
+    return compatible(m.unit, target) ? (m.value * m.unit.factor) / target.factor : undefined;
+}
+
+/** Compares two measures in base units: negative, zero or positive; undefined if incompatible. */
+export function compareMeasures(a: Measure, b: Measure): number | undefined {
+    if (!compatible(a.unit, b.unit)) {
+        return undefined;
+    }
+    const difference = toBase(a) - toBase(b);
+    // Conversions through factors like 1/86400 leave rounding noise; treat it as equality.
+    const scale = Math.max(Math.abs(toBase(a)), Math.abs(toBase(b)), 1e-300);
+    return Math.abs(difference) / scale < 1e-9 ? 0 : difference;
+}
+
+/** Human name of a dimension, for messages. */
+export function describeDimension(dimension: Dimension): string {
+    switch (dimension) {
+        case 'time': return 'a duration';
+        case 'fraction': return 'a ratio or percentage';
+        case 'rate': return 'a request rate';
+        case 'money': return 'an amount of money';
+        case 'money-per-month': return 'a monthly cost';
+        case 'money-per-request': return 'a cost per request';
+        case 'size': return 'a number of rows';
+    }
+}
+
+/** Units that are examples of a dimension, for messages ("use ms, s, min, h, d or w"). */
+export function unitsOfDimension(dimension: Dimension, currency?: string): UnitInfo[] {
+    return UNIT_LIST.filter(u => u.dimension === dimension && (currency === undefined || u.currency === currency || u.currency === undefined));
+}
+
+/**
+ * Formats a number the way messages, hovers and exports show it: thousands separators,
+ * one decimal from 10 up, two below, three significant digits under 1.
+ */
+export function formatNumber(n: number): string {
+    if (!Number.isFinite(n)) {
+        return String(n);
+    }
+    const abs = Math.abs(n);
+    if (abs !== 0 && abs < 1) {
+        return n.toLocaleString('en-US', { maximumSignificantDigits: 3, useGrouping: false });
+    }
+    return n.toLocaleString('en-US', { maximumFractionDigits: abs >= 10 ? 1 : 2 });
+}
+
+/** `150 ms`, `99.5 %`, `0.78`, `2,000,000 req/day`. */
+export function formatMeasure(m: Measure): string {
+    return formatValue(m.value, m.unit.symbol);
+}
+
+export function formatValue(value: number, symbol: string): string {
+    return symbol ? `${formatNumber(value)} ${symbol}` : formatNumber(value);
+}
+
+/** A ratio as a percentage: 0.035 → `3.5 %`. */
+export function formatPercent(ratio: number): string {
+    return formatValue(ratio * 100, '%');
+}
+
+/** A duration in the largest time unit that keeps the value at 1 or more: 2592 s → `43.2 min`. */
+export function formatDuration(seconds: number): string {
+    const steps: Array<[string, number]> = [['w', WEEK], ['d', DAY], ['h', HOUR], ['min', MINUTE], ['s', SECOND]];
+    for (const [symbol, size] of steps) {
+        if (Math.abs(seconds) >= size) {
+            return formatValue(seconds / size, symbol);
+        }
+    }
+    return formatValue(seconds * 1000, 'ms');
+}
+
+/** The same measure in every other unit of its dimension (and currency), for hovers. */
+export function equivalents(m: Measure): Array<{ symbol: string; value: number }> {
+    if (m.unit.dimension === 'size' || m.unit.dimension.startsWith('money')) {
+        return [];
+    }
+    return UNIT_LIST
+        .filter(u => compatible(u, m.unit) && u.symbol !== m.unit.symbol && u.symbol !== 'req/d')
+        .map(u => ({ symbol: u.symbol, value: convert(m, u)! }));
+}

@@ -1,0 +1,17 @@
+import type { Rule } from '../rule.js';
+
+export const fallbackMissing: Rule = {
+    code: 'fallback-missing',
+    category: 'completeness',
+    severity: 'warning',
+    stage: 'mvp',
+    title: 'serving defines a fallback',
+    why: 'Models fail in production: a feature pipeline breaks, the model server times out, a new input type arrives. Without a fallback the product fails with it. Naming a baseline (a rule, the previous system) or a degraded behaviour up front decides what users see on the bad day, and gives the rollout something safe to revert to.',
+    check({ facts, report }) {
+        for (const serving of facts.servings) {
+            if (!serving.fallback) {
+                report({ node: serving, keyword: 'serving', message: 'no fallback defined: say what is served when the model fails (a baseline, or a string describing the behaviour)' });
+            }
+        }
+    },
+};

@@ -1,0 +1,5 @@
+// Consistency rules about structure: names, duplicates, references, imports, milestones, monitoring.
+import type { Rule } from '../rule.js';
+
+export const STRUCTURE_RULES: readonly Rule[] = [
+];

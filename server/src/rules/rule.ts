@@ -1,0 +1,55 @@
+import type { AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { Stage } from '../generated/ast.js';
+import type { PlanFacts } from '../model/plan-facts.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/**
+ * - completeness: what a plan at its stage must say (LANGUAGE.md 4.1); counted in readiness.
+ * - consistency: what contradicts itself (4.2).
+ * - source: syntax, linking and suppression diagnostics raised outside the rule checks; they are
+ *   listed here so that configuration, SARIF metadata and the "why" hover know them.
+ */
+export type RuleCategory = 'completeness' | 'consistency' | 'source';
+
+export interface RuleReport {
+    /** The node the diagnostic is about; without `property`/`keyword`/`range`, its whole text. */
+    readonly node: AstNode;
+    readonly message: string;
+    /** Narrow the range to a property of the node (its value)... */
+    readonly property?: string;
+    readonly index?: number;
+    /** ...or to a keyword of the node... */
+    readonly keyword?: string;
+    /** ...or give the range outright. */
+    readonly range?: Range;
+    /** Extra data for quick-fixes (merged into `diagnostic.data`, next to `code`). */
+    readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export interface RuleContext {
+    readonly facts: PlanFacts;
+    report(report: RuleReport): void;
+}
+
+export interface Rule {
+    readonly code: string;
+    readonly category: RuleCategory;
+    readonly severity: Severity;
+    /** Completeness rules: the first stage at which the rule applies. */
+    readonly stage?: Stage;
+    /** One line: what a plan that satisfies the rule has ("serving defines a fallback"). */
+    readonly title: string;
+    /** Why it matters: the ML engineering practice the rule encodes. Shown on hover and in SARIF. */
+    readonly why: string;
+    /** The check; absent for `source` rules. Rules read facts and report; they never throw on partial ASTs. */
+    readonly check?: (context: RuleContext) => void;
+}
+
+export const STAGES: readonly Stage[] = ['mvp', 'growth', 'maturity'];
+
+/** True when a rule introduced at `from` applies to a plan at `stage`. */
+export function stageApplies(from: Stage | undefined, stage: Stage): boolean {
+    return STAGES.indexOf(from ?? 'mvp') <= STAGES.indexOf(stage);
+}

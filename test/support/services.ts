@@ -1,0 +1,47 @@
+import { URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Document } from '../../server/src/generated/ast.js';
+import { createMlPlanServices, type MlPlanServices } from '../../server/src/language/mlplan-module.js';
+
+/** One set of services per test file, as Langium's own examples do. */
+export function createTestServices(): MlPlanServices {
+    const services = createMlPlanServices(EmptyFileSystem).MlPlan;
+    services.imports.Imports.setRoots([URI.parse('file:///workspace')]);
+    return services;
+}
+
+let counter = 0;
+
+/**
+ * Parses, links and validates `text` (plus any `files`, path → text, under file:///workspace/)
+ * and returns the main document with its diagnostics.
+ */
+export async function check(
+    services: MlPlanServices,
+    text: string,
+    options: { path?: string; files?: Record<string, string> } = {}
+): Promise<{ document: LangiumDocument<Document>; diagnostics: Diagnostic[] }> {
+    const documents = services.shared.workspace.LangiumDocuments;
+    for (const doc of [...documents.all]) {
+        documents.deleteDocument(doc.uri);
+    }
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const extra = Object.entries(options.files ?? {}).map(([path, content]) => {
+        const doc = factory.fromString<Document>(content, URI.parse(`file:///workspace/${path}`));
+        documents.addDocument(doc);
+        return doc;
+    });
+    const uri = URI.parse(`file:///workspace/${options.path ?? `test${counter++}.mlplan`}`);
+    const document = factory.fromString<Document>(text, uri);
+    documents.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document, ...extra], { validation: true });
+    return { document, diagnostics: document.diagnostics ?? [] };
+}
+
+/** `code@line:col-line:col` (1-based, like the CLI) for compact, exact assertions. */
+export function describe(diagnostic: Diagnostic): string {
+    const { start, end } = diagnostic.range;
+    const code = (diagnostic.data as { code?: string } | undefined)?.code ?? diagnostic.code;
+    return `${code}@${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
+}
