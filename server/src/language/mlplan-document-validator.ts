@@ -27,7 +27,7 @@ export function registerRuleChecks(services: MlPlanServices): void {
             const document = AstUtils.getDocument(root) as LangiumDocument<Document>;
             const facts = collectFacts(document, imports.importedDocuments(document));
             runRules(RULES, facts, (rule, report) => {
-                accept(rule.severity, report.message, {
+                accept(report.severity ?? rule.severity, report.message, {
                     node: report.node,
                     property: report.property as never,
                     index: report.index,

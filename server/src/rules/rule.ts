@@ -24,6 +24,9 @@ export interface RuleReport {
     readonly keyword?: string;
     /** ...or give the range outright. */
     readonly range?: Range;
+    /** A severity other than the rule's default, when the contract says so (e.g. PII under regulations).
+     *  The configuration still wins over it. */
+    readonly severity?: Severity;
     /** Extra data for quick-fixes (merged into `diagnostic.data`, next to `code`). */
     readonly data?: Readonly<Record<string, unknown>>;
 }
