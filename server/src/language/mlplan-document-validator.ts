@@ -3,6 +3,7 @@ import {
     type LangiumDocument, type ValidationAcceptor, type ValidationChecks, type ValidationOptions,
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import type { ParseResult } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Document, MlPlanAstType } from '../generated/ast.js';
 import { collectFacts } from '../model/plan-facts.js';
@@ -11,6 +12,7 @@ import { diagnosticCode, runRules } from '../rules/run-rules.js';
 import type { Severity } from '../rules/rule.js';
 import type { MlPlanConfiguration, RuleSettings } from './mlplan-config.js';
 import type { MlPlanServices } from './mlplan-module.js';
+import { friendlyLexerMessage, friendlyParserMessage, invalidEscapes } from './syntax-messages.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -55,6 +57,23 @@ export class MlPlanDocumentValidator extends DefaultDocumentValidator {
     constructor(services: MlPlanServices) {
         super(services);
         this.configuration = services.config.Configuration;
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        for (let i = start; i < diagnostics.length; i++) {
+            diagnostics[i] = rewriteMessage(diagnostics[i], friendlyLexerMessage);
+        }
+        diagnostics.push(...escapeErrors(parseResult));
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (let i = start; i < diagnostics.length; i++) {
+            diagnostics[i] = rewriteMessage(diagnostics[i], friendlyParserMessage);
+        }
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -160,4 +179,34 @@ function suppress(document: LangiumDocument, diagnostics: Diagnostic[], settings
         });
     }
     return kept;
+}
+
+function rewriteMessage(diagnostic: Diagnostic, rewrite: (message: string) => string): Diagnostic {
+    return typeof diagnostic.message === 'string' ? { ...diagnostic, message: rewrite(diagnostic.message) } : diagnostic;
+}
+
+/** `\n` and friends inside strings: the lexer accepts them so that each is reported exactly once. */
+function escapeErrors(parseResult: ParseResult): Diagnostic[] {
+    const root = parseResult.value.$cstNode;
+    if (!root) {
+        return [];
+    }
+    const errors: Diagnostic[] = [];
+    for (const node of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(node) || node.tokenType.name !== 'STRING' || !node.text.includes('\\')) {
+            continue;
+        }
+        for (const { offset, sequence } of invalidEscapes(node.text)) {
+            const line = node.range.start.line;
+            const character = node.range.start.character + offset;
+            errors.push({
+                range: { start: { line, character }, end: { line, character: character + sequence.length } },
+                severity: DiagnosticSeverity.Error,
+                message: `invalid escape \`${sequence}\` in a string: only \\" and \\\\ are escapes`,
+                source: 'mlplan',
+                data: { code: DocumentValidator.LexingError },
+            });
+        }
+    }
+    return errors;
 }
