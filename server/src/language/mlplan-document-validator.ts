@@ -38,7 +38,7 @@ export function registerRuleChecks(services: MlPlanServices): void {
                     code: rule.code,
                     data: { ...report.data, code: rule.code },
                 });
-            }, (rule, error) => console.error(`mlplan: rule ${rule.code} failed:`, error));
+            }, (rule, error) => console.error(`mlplan: rule ${rule.code} failed: ${error instanceof Error ? error.message : String(error)}`));
         },
     };
     services.validation.ValidationRegistry.register(checks);
@@ -73,6 +73,28 @@ export class MlPlanDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (let i = start; i < diagnostics.length; i++) {
             diagnostics[i] = rewriteMessage(diagnostics[i], friendlyParserMessage);
+        }
+    }
+
+    /** Langium's linking diagnostics keep only `refText`; carry over the data our linker attaches
+     *  (`suggestions`, see mlplan-linker.ts), matched by the reference's position. */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        const extra = new Map<string, object>();
+        for (const reference of document.references) {
+            const data = (reference.error as { data?: object } | undefined)?.data;
+            const at = reference.$refNode?.range.start;
+            if (data && at) {
+                extra.set(`${at.line}:${at.character}`, data);
+            }
+        }
+        for (let i = start; i < diagnostics.length; i++) {
+            const at = diagnostics[i].range.start;
+            const data = extra.get(`${at.line}:${at.character}`);
+            if (data) {
+                diagnostics[i] = { ...diagnostics[i], data: { ...data, ...(diagnostics[i].data as object | undefined) } };
+            }
         }
     }
 

@@ -4,6 +4,25 @@ import { AstUtils, URI, UriUtils, type LangiumDocument, type LangiumDocuments } 
 import type { Document, Import } from '../generated/ast.js';
 import type { MlPlanServices } from './mlplan-module.js';
 
+/** Why an import does not resolve. */
+export type ImportProblem = 'empty-path' | 'outside-root' | 'not-loaded';
+
+/** What one import statement resolves to, and if it does not, why. */
+export interface ImportResolution {
+    /** Where the path points (undefined only for an empty path). */
+    readonly target?: URI;
+    /** The loaded document, when the import resolves. */
+    readonly document?: LangiumDocument<Document>;
+    readonly problem?: ImportProblem;
+}
+
+/**
+ * The resolver that last resolved imports on behalf of a document. Rules only see plan facts, not
+ * services; `import-unresolved` and `import-cycle` ask this resolver so that the decision is made
+ * in exactly one place (this file). A WeakMap: documents that are dropped are forgotten.
+ */
+const RESOLVER_OF = new WeakMap<LangiumDocument, MlPlanImports>();
+
 /**
  * Resolves `import "./catalog.mlplan"` statements. An import resolves only to a document that is
  * loaded and that lies inside a root (the workspace folder, or for the CLI the directory of the
@@ -16,6 +35,11 @@ export class MlPlanImports {
 
     constructor(services: MlPlanServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /** The resolver that resolved `document`'s imports, if any did (used by the import rules). */
+    static forDocument(document: LangiumDocument): MlPlanImports | undefined {
+        return RESOLVER_OF.get(document);
     }
 
     /** The folders imports may read from. Without roots, a document may import only below its own folder. */
@@ -32,33 +56,52 @@ export class MlPlanImports {
         return UriUtils.resolvePath(UriUtils.dirname(from), importPath);
     }
 
-    /** True when `target` may be read on behalf of `from`: both lie inside one root. */
+    /**
+     * True when `target` may be read on behalf of `from`: both lie inside one root. A document
+     * that lies in no root (a file opened from outside the workspace folder) is treated like the
+     * CLI treats the file it is given: its own folder is its root.
+     */
     isAllowed(from: URI, target: URI): boolean {
-        const roots = this.roots.length > 0 ? this.roots : [UriUtils.dirname(from)];
-        return roots.some(root => contains(root, from) && contains(root, target));
+        return this.rootsOf(from).some(root => contains(root, target));
+    }
+
+    /** The roots that contain `from`, or its own folder when none does. */
+    rootsOf(from: URI): URI[] {
+        const containing = this.roots.filter(root => contains(root, from));
+        return containing.length > 0 ? containing : [UriUtils.dirname(from)];
     }
 
     /** The loaded document an import refers to, or undefined when it does not resolve. */
     resolve(imp: Import): LangiumDocument<Document> | undefined {
-        if (typeof imp.path !== 'string' || imp.path.length === 0) {
-            return undefined;
+        return this.explain(imp).document;
+    }
+
+    /** Like `resolve`, with the reason when the import does not resolve. */
+    explain(imp: Import): ImportResolution {
+        if (typeof imp.path !== 'string' || imp.path.trim().length === 0) {
+            return { problem: 'empty-path' };
         }
         const from = AstUtils.getDocument(imp).uri;
         const target = this.targetUri(from, imp.path);
-        if (!this.isAllowed(from, target) || !this.documents.hasDocument(target)) {
-            return undefined;
+        // Containment first: a file outside the roots is refused even if something else loaded it.
+        if (!this.isAllowed(from, target)) {
+            return { target, problem: 'outside-root' };
         }
-        return this.documents.getDocument(target) as LangiumDocument<Document>;
+        if (!this.documents.hasDocument(target)) {
+            return { target, problem: 'not-loaded' };
+        }
+        return { target, document: this.documents.getDocument(target) as LangiumDocument<Document> };
     }
 
-    /** Every document reachable through imports, nearest first, excluding `document` itself. */
+    /** Every document reachable through imports, nearest first, excluding `document` itself. Cycles are cut. */
     importedDocuments(document: LangiumDocument<Document>): Array<LangiumDocument<Document>> {
+        RESOLVER_OF.set(document, this);
         const seen = new Set<string>([document.uri.toString()]);
         const result: Array<LangiumDocument<Document>> = [];
         const queue = [document];
-        while (queue.length > 0) {
-            const current = queue.shift()!;
-            for (const imp of current.parseResult.value.imports ?? []) {
+        for (let next = 0; next < queue.length; next++) {
+            const current = queue[next];
+            for (const imp of current.parseResult.value?.imports ?? []) {
                 const target = this.resolve(imp);
                 if (target && !seen.has(target.uri.toString())) {
                     seen.add(target.uri.toString());
@@ -69,6 +112,48 @@ export class MlPlanImports {
         }
         return result;
     }
+
+    /**
+     * The chain of documents by which `imp` leads back to the document that contains it
+     * (`[importing, …, importing]`), or undefined when it does not. Shortest chain first found.
+     */
+    cycleThrough(imp: Import): Array<LangiumDocument<Document>> | undefined {
+        const start = this.resolve(imp);
+        if (!start) {
+            return undefined;
+        }
+        const home = AstUtils.getDocument(imp) as LangiumDocument<Document>;
+        const homeKey = home.uri.toString();
+        const parent = new Map<string, LangiumDocument<Document> | undefined>([[start.uri.toString(), undefined]]);
+        const queue = [start];
+        for (let next = 0; next < queue.length; next++) {
+            const current = queue[next];
+            if (current.uri.toString() === homeKey) {
+                const chain: Array<LangiumDocument<Document>> = [];
+                for (let at: LangiumDocument<Document> | undefined = current; at; at = parent.get(at.uri.toString())) {
+                    chain.unshift(at);
+                }
+                return [home, ...chain];
+            }
+            for (const nested of current.parseResult.value?.imports ?? []) {
+                const target = this.resolve(nested);
+                if (target && !parent.has(target.uri.toString())) {
+                    parent.set(target.uri.toString(), current);
+                    queue.push(target);
+                }
+            }
+        }
+        return undefined;
+    }
+}
+
+/** How a file is named in messages about `from`: relative to its folder (`lib/catalog.mlplan`), else its path. */
+export function displayPath(from: URI, target: URI): string {
+    if (from.scheme === target.scheme && from.authority === target.authority) {
+        const relative = path.posix.relative(UriUtils.dirname(from).path, target.path);
+        return relative.length > 0 ? relative : path.posix.basename(target.path);
+    }
+    return target.toString();
 }
 
 function contains(root: URI, target: URI): boolean {
@@ -83,7 +168,9 @@ function contains(root: URI, target: URI): boolean {
 
 function isInside(root: string, target: string, p: typeof path.posix): boolean {
     const relative = p.relative(root, target);
-    return relative === '' || (!relative.startsWith('..') && !p.isAbsolute(relative));
+    // `..` or `../x` leave the root; a file called `..notes.mlplan` does not.
+    const leaves = relative === '..' || relative.startsWith(`..${p.sep}`) || (p.sep !== '/' && relative.startsWith('../'));
+    return !leaves && !p.isAbsolute(relative);
 }
 
 /** The path with symbolic links resolved, as far as it exists (a missing file keeps its name). */

@@ -8,6 +8,7 @@ import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule } from '../generated
 import { MlPlanConfiguration } from './mlplan-config.js';
 import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-validator.js';
 import { MlPlanImports } from './mlplan-imports.js';
+import { MlPlanLinker } from './mlplan-linker.js';
 import { MlPlanScopeComputation, MlPlanScopeProvider } from './mlplan-scope.js';
 import { MlPlanValueConverter } from './mlplan-value-converter.js';
 
@@ -36,6 +37,7 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPla
     references: {
         ScopeProvider: services => new MlPlanScopeProvider(services),
         ScopeComputation: services => new MlPlanScopeComputation(services),
+        Linker: services => new MlPlanLinker(services),
     },
     validation: {
         DocumentValidator: services => new MlPlanDocumentValidator(services),

@@ -1,6 +1,6 @@
 import {
-    AstUtils, EMPTY_SCOPE, MapScope, WorkspaceCache, stream,
-    type AstNodeDescription, type ScopeComputation, type AstNodeDescriptionProvider, type AstReflection,
+    AstUtils, DocumentState, EMPTY_SCOPE, MapScope, WorkspaceCache, stream,
+    type AstNode, type AstNodeDescription, type ScopeComputation, type AstNodeDescriptionProvider, type AstReflection,
     type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider,
 } from 'langium';
 import * as ast from '../generated/ast.js';
@@ -16,7 +16,7 @@ import type { MlPlanServices } from './mlplan-module.js';
  *
  * Langium's default provider searches a stream linearly for every reference, which is quadratic
  * in plan size. Here each (document, target type) gets one hash-map scope, built once per
- * workspace change, so linking stays linear.
+ * build, so linking stays linear.
  */
 export class MlPlanScopeProvider implements ScopeProvider {
     private readonly reflection: AstReflection;
@@ -29,7 +29,10 @@ export class MlPlanScopeProvider implements ScopeProvider {
         this.reflection = services.shared.AstReflection;
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
         this.imports = services.imports.Imports;
-        this.namespaceCache = new WorkspaceCache(services.shared);
+        // Cleared at every build, once the changed documents are parsed and before anything is
+        // linked: a scope must never outlive the AST it describes (also when a document is replaced
+        // under the same URI without `DocumentBuilder.update`, as the CLI and the tests do).
+        this.namespaceCache = new WorkspaceCache(services.shared, DocumentState.ComputedScopes);
     }
 
     getScope(context: ReferenceInfo): Scope {
@@ -37,18 +40,34 @@ export class MlPlanScopeProvider implements ScopeProvider {
         if (referenceType === ast.Field.$type) {
             return this.fieldScope(context);
         }
-        const document = AstUtils.getDocument(context.container) as LangiumDocument<ast.Document>;
-        const key = `${document.uri.toString()}\0${referenceType}`;
-        return this.namespaceCache.get(key, () => this.namespaceScope(document, referenceType));
+        if (ast.isFieldRef(context.container) && context.property === ast.FieldRef.dataset) {
+            // `features d.f`: the qualifier must be one of the model's training datasets.
+            return this.trainingDatasets(context.container);
+        }
+        return this.namespace(context.container, referenceType);
     }
 
-    /** The declarations visible in `document` that are of `type`; local ones win over imported ones. */
+    /** The cached plan-wide scope of `type` for the document containing `context`. */
+    private namespace(context: AstNode, type: string): Scope {
+        const document = AstUtils.getDocument(context) as LangiumDocument<ast.Document>;
+        const key = `${document.uri.toString()}\0${type}`;
+        return this.namespaceCache.get(key, () => this.namespaceScope(document, type));
+    }
+
+    /**
+     * The declarations visible in `document` that are of `type`. When a name is declared twice
+     * (`duplicate-name`), local declarations win over imported ones, nearer imports over farther
+     * ones, and an earlier declaration over a later one, so references keep pointing at the
+     * declaration the diagnostic does not flag.
+     */
     private namespaceScope(document: LangiumDocument<ast.Document>, type: string): Scope {
-        const sources = [...this.imports.importedDocuments(document).reverse(), document];
+        const sources = [document, ...this.imports.importedDocuments(document)];
+        const names = new Set<string>();
         const elements: AstNodeDescription[] = [];
         for (const source of sources) {
             for (const node of localDeclarations(source.parseResult.value)) {
-                if (this.reflection.isSubtype(node.$type, type)) {
+                if (!names.has(node.name) && this.reflection.isSubtype(node.$type, type)) {
+                    names.add(node.name);
                     elements.push(this.descriptions.createDescription(node, node.name, source));
                 }
             }
@@ -56,11 +75,32 @@ export class MlPlanScopeProvider implements ScopeProvider {
         return new MapScope(elements);
     }
 
+    private datasetNamed(context: AstNode, name: string): ast.Dataset | undefined {
+        const node = this.namespace(context, ast.Dataset.$type).getElement(name)?.node;
+        return ast.isDataset(node) ? node : undefined;
+    }
+
+    private trainingDatasets(featureRef: ast.FieldRef): Scope {
+        const model = AstUtils.getContainerOfType(featureRef, ast.isModel);
+        const seen = new Set<ast.Dataset>();
+        const elements: AstNodeDescription[] = [];
+        for (const ref of model?.trainsOn ?? []) {
+            const dataset = ref.ref;
+            if (dataset && typeof dataset.name === 'string' && !seen.has(dataset)) {
+                seen.add(dataset);
+                elements.push(this.descriptions.createDescription(dataset, dataset.name, AstUtils.getDocument(dataset)));
+            }
+        }
+        return elements.length > 0 ? new MapScope(elements) : EMPTY_SCOPE;
+    }
+
     private fieldScope(context: ReferenceInfo): Scope {
         const container = context.container;
         if (ast.isFieldRef(container)) {
             if (container.dataset) {
-                return this.fieldsOf([container.dataset.ref]);
+                // A qualifier that is not a training dataset is reported once, on the qualifier;
+                // the field is still looked up in the dataset of that name so the error does not cascade.
+                return this.fieldsOf([container.dataset.ref ?? this.datasetNamed(container, container.dataset.$refText)]);
             }
             const model = AstUtils.getContainerOfType(container, ast.isModel);
             return this.fieldsOf((model?.trainsOn ?? []).map(ref => ref.ref));
@@ -104,11 +144,18 @@ export class MlPlanScopeProvider implements ScopeProvider {
         return scope;
     }
 
+    /** A dataset's fields; for a field name written twice (`duplicate-name`), the first one. */
     private fieldDescriptions(dataset: ast.Dataset): AstNodeDescription[] {
         const document = AstUtils.getDocument(dataset);
-        return (dataset.fields ?? [])
-            .filter(field => typeof field.name === 'string')
-            .map(field => this.descriptions.createDescription(field, field.name, document));
+        const names = new Set<string>();
+        const elements: AstNodeDescription[] = [];
+        for (const field of dataset.fields ?? []) {
+            if (typeof field.name === 'string' && !names.has(field.name)) {
+                names.add(field.name);
+                elements.push(this.descriptions.createDescription(field, field.name, document));
+            }
+        }
+        return elements;
     }
 }
 

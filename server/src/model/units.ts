@@ -81,6 +81,23 @@ const ALIASES: Record<string, string> = {
     'req/hour': 'req/h', 'req/days': 'req/day', 'rpd': 'req/day',
 };
 
+/** Words people write on either side of a `/` (`USD/mo`, `requests/sec`), mapped to ours. */
+const PER_ALIASES: Record<string, string> = {
+    mo: 'month', mon: 'month', mth: 'month', months: 'month', monthly: 'month',
+    request: 'req', requests: 'req', reqs: 'req', queries: 'req', query: 'req', calls: 'req', call: 'req',
+    prediction: 'req', predictions: 'req',
+};
+
+/** `word` spelled as a unit side: `usd` → `USD`, `sec` → `s`, `mo` → `month`. */
+function normaliseSide(word: string): string {
+    const lower = word.toLowerCase();
+    const currency = CURRENCIES.find(c => c.toLowerCase() === lower || ALIASES[lower] === c);
+    if (currency) {
+        return currency;
+    }
+    return PER_ALIASES[lower] ?? ALIASES[lower] ?? lower;
+}
+
 /** The unit a user most likely meant by an unknown word: an alias, else the nearest symbol. */
 export function suggestUnit(word: string): string | undefined {
     const alias = ALIASES[word] ?? ALIASES[word.toLowerCase()];
@@ -90,6 +107,14 @@ export function suggestUnit(word: string): string | undefined {
     const upper = word.toUpperCase();
     if (UNITS.has(upper)) {
         return upper;
+    }
+    const slash = word.indexOf('/');
+    if (slash > 0) {
+        const rebuilt = `${normaliseSide(word.slice(0, slash))}/${normaliseSide(word.slice(slash + 1))}`;
+        if (UNITS.has(rebuilt)) {
+            // `day` normalises to `d`; suggest the spelled-out form, the alias is only tolerated.
+            return rebuilt === 'req/d' ? 'req/day' : rebuilt;
+        }
     }
     let best: string | undefined;
     let bestDistance = Infinity;

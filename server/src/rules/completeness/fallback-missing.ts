@@ -1,9 +1,9 @@
 import type { Rule } from '../rule.js';
+import { completenessRule } from './applies.js';
 
-export const fallbackMissing: Rule = {
+/** Per-block rule on each `serving`; reported on the `serving` keyword (the block is unnamed). */
+export const fallbackMissing: Rule = completenessRule({
     code: 'fallback-missing',
-    category: 'completeness',
-    severity: 'warning',
     stage: 'mvp',
     title: 'serving defines a fallback',
     why: 'Models fail in production: a feature pipeline breaks, the model server times out, a new input type arrives. Without a fallback the product fails with it. Naming a baseline (a rule, the previous system) or a degraded behaviour up front decides what users see on the bad day, and gives the rollout something safe to revert to.',
@@ -14,4 +14,4 @@ export const fallbackMissing: Rule = {
             }
         }
     },
-};
+});

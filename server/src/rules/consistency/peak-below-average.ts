@@ -1,6 +1,5 @@
-import { meanRate, peakRate } from '../../model/derived.js';
+import { meanRate, measureOf, peakRate } from '../../model/derived.js';
 import { formatMeasure, formatValue } from '../../model/units.js';
-import { measureOf } from '../../model/derived.js';
 import type { Rule } from '../rule.js';
 
 export const peakBelowAverage: Rule = {

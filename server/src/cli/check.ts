@@ -1,0 +1,71 @@
+import type { LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { Document } from '../generated/ast.js';
+import { ConfigError, type MlPlanConfiguration } from '../language/mlplan-config.js';
+import { createMlPlanServices } from '../language/mlplan-module.js';
+import { computeReadiness } from '../rules/readiness.js';
+import type { CheckOptions } from './args.js';
+import { CliError, oneLine } from './errors.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
+import { compareFindings, toFinding, type FileResult } from './results.js';
+import { buildWorkspace, collectInputs, type Target } from './workspace.js';
+
+export interface Output {
+    stdout(text: string): void;
+    stderr(text: string): void;
+}
+
+const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif } as const;
+
+/**
+ * `mlplan check`: builds the files with the language server's own services and prints their
+ * diagnostics. Returns the exit status: 1 when a checked file has an error-severity diagnostic,
+ * else 0. Input and configuration problems throw CliError (exit 2) before anything is printed.
+ */
+export async function runCheck(options: CheckOptions, out: Output): Promise<number> {
+    const inputs = collectInputs(options.paths);
+    const services = createMlPlanServices({ ...NodeFileSystem }).MlPlan;
+    const configuration = services.config.Configuration;
+    const warnings = new Set<string>();
+    if (options.config !== undefined) {
+        try {
+            configuration.useFile(options.config).warnings.forEach(w => warnings.add(w));
+        } catch (error) {
+            throw error instanceof ConfigError ? new CliError(error.message) : error;
+        }
+    }
+    const documents = await buildWorkspace(services, inputs);
+    const problems = configuration.getProblems();
+    if (problems.length > 0) {
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more configuration problem${problems.length > 2 ? 's' : ''})` : '';
+        throw new CliError(`${oneLine(problems[0])}${more}`);
+    }
+    if (options.config === undefined) {
+        for (const target of inputs.targets) {
+            configuration.configFor(target.uri)?.warnings.forEach(w => warnings.add(w));
+        }
+    }
+    for (const warning of warnings) {
+        out.stderr(`mlplan: warning: ${oneLine(warning)}\n`);
+    }
+    const results = inputs.targets.map((target, i) => fileResult(target, documents[i], configuration));
+    out.stdout(FORMATTERS[options.format](results, options.summary));
+    return results.some(result => result.findings.some(f => f.severity === 'error')) ? 1 : 0;
+}
+
+function fileResult(target: Target, document: LangiumDocument<Document>, configuration: MlPlanConfiguration): FileResult {
+    const root = document.parseResult.value;
+    const diagnostics = document.diagnostics ?? [];
+    const kind = root.plan ? 'plan' : root.catalog ? 'catalog' : 'empty';
+    const stage = root.plan ? root.plan.stage ?? 'mvp' : undefined;
+    const readiness = computeReadiness(kind === 'plan', stage ?? 'mvp', diagnostics, configuration.rulesFor(target.uri));
+    return {
+        file: target.display,
+        kind,
+        stage,
+        readiness,
+        findings: diagnostics.map(toFinding).sort(compareFindings),
+    };
+}

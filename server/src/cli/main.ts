@@ -1,0 +1,106 @@
+/**
+ * The mlplan command line (LANGUAGE.md section 5), bundled to out/cli.cjs and loaded by
+ * bin/mlplan.js. Every failure ends as one `mlplan: ` line on stderr and exit status 2; the stack
+ * is shown only when MLPLAN_DEBUG is set.
+ */
+import { parseCheckArgs, parseOptions, USAGE } from './args.js';
+import { runCheck, type Output } from './check.js';
+import { CliError, oneLine } from './errors.js';
+import { VERSION } from './version.js';
+
+type Command = (args: readonly string[], out: Output) => Promise<number | 'serving'>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+    check: async (args, out) => {
+        const options = parseCheckArgs(args);
+        if (!options) {
+            out.stdout(USAGE);
+            return 0;
+        }
+        return runCheck(options, out);
+    },
+    // Replace with the real command when export lands; the usage line is already documented.
+    export: async () => {
+        throw new CliError('export is not available yet in this version');
+    },
+    lsp: async (args, out) => {
+        // `--clientProcessId` is what LSP clients add; vscode-languageserver reads it from argv itself.
+        const parsed = parseOptions('lsp', args, { '--stdio': 'flag', '--clientProcessId': 'value' });
+        if (parsed.help) {
+            out.stdout(USAGE);
+            return 0;
+        }
+        if (parsed.positionals.length > 0) {
+            throw new CliError(`unexpected argument ${parsed.positionals[0]} for lsp`);
+        }
+        if (!parsed.options.has('--stdio')) {
+            throw new CliError('lsp needs --stdio (the only transport offered)');
+        }
+        // Loaded on demand: `check` should not pay for the LSP connection's start-up.
+        const { startMlPlanServer } = await import('../lsp/start-server.js');
+        startMlPlanServer();
+        return 'serving';
+    },
+};
+
+export async function run(argv: readonly string[], out: Output): Promise<number | 'serving'> {
+    const [command, ...rest] = argv;
+    if (command === undefined) {
+        out.stderr(`mlplan: a command is needed\n${USAGE}`);
+        return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+        out.stdout(USAGE);
+        return 0;
+    }
+    if (command === '--version' || command === '-v') {
+        out.stdout(`${VERSION}\n`);
+        return 0;
+    }
+    const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!handler) {
+        throw new CliError(command.startsWith('-')
+            ? `unknown option ${command} (see mlplan --help)`
+            : `unknown command "${command}"; use check, export or lsp (see mlplan --help)`);
+    }
+    return handler(rest, out);
+}
+
+function report(error: unknown): number {
+    if (error instanceof CliError) {
+        process.stderr.write(`mlplan: ${oneLine(error)}\n`);
+    } else {
+        process.stderr.write(`mlplan: internal error: ${oneLine(error)}${process.env.MLPLAN_DEBUG ? '' : ' (set MLPLAN_DEBUG=1 for details)'}\n`);
+        if (process.env.MLPLAN_DEBUG && error instanceof Error && error.stack) {
+            process.stderr.write(`${error.stack}\n`);
+        }
+    }
+    return 2;
+}
+
+function main(): void {
+    // A closed pipe (`mlplan check … | head`) is not an error worth a stack trace.
+    process.stdout.on('error', error => {
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+            process.exit(process.exitCode ?? 0);
+        }
+    });
+    process.on('uncaughtException', error => process.exit(report(error)));
+    process.on('unhandledRejection', error => process.exit(report(error)));
+    const out: Output = {
+        stdout: text => { process.stdout.write(text); },
+        stderr: text => { process.stderr.write(text); },
+    };
+    run(process.argv.slice(2), out).then(
+        status => {
+            if (status !== 'serving') {
+                process.exitCode = status;
+            }
+        },
+        error => {
+            process.exitCode = report(error);
+        }
+    );
+}
+
+main();

@@ -1,0 +1,32 @@
+import { URI } from 'langium';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { createMlPlanServices, type MlPlanServices } from '../language/mlplan-module.js';
+
+/**
+ * Starts the mlplan language server: the very services the CLI uses, with an LSP connection.
+ * Without a connection, one is created from the process arguments (`--stdio`, `--node-ipc`,
+ * `--socket=…`), as vscode-languageserver does; used by `mlplan lsp --stdio` and reusable by the
+ * VS Code extension's server entry. Nothing is written to stdout but the protocol:
+ * vscode-languageserver redirects `console` to the client's log.
+ */
+export function startMlPlanServer(connection: Connection = createConnection(ProposedFeatures.all)): MlPlanServices {
+    const { shared, MlPlan } = createMlPlanServices({ connection, ...NodeFileSystem });
+    shared.lsp.LanguageServer.onInitialize(params => {
+        MlPlan.imports.Imports.setRoots(workspaceRoots(params));
+    });
+    startLanguageServer(shared);
+    return MlPlan;
+}
+
+/** Imports may read inside the workspace folders; with none, each document's own folder (the Imports default). */
+export function workspaceRoots(params: InitializeParams): URI[] {
+    if (params.workspaceFolders && params.workspaceFolders.length > 0) {
+        return params.workspaceFolders.map(folder => URI.parse(folder.uri));
+    }
+    if (params.rootUri) {
+        return [URI.parse(params.rootUri)];
+    }
+    return [];
+}

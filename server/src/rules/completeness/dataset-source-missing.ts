@@ -1,0 +1,20 @@
+import * as ast from '../../generated/ast.js';
+import { localOf } from '../../model/plan-facts.js';
+import { atName, quoted } from '../helpers.js';
+import type { Rule } from '../rule.js';
+import { completenessRule } from './applies.js';
+
+/** Per-instance rule: local datasets only (an imported catalog reports its own). On the dataset's name. */
+export const datasetSourceMissing: Rule = completenessRule({
+    code: 'dataset-source-missing',
+    stage: 'mvp',
+    title: 'every dataset records its source',
+    why: 'A dataset whose origin is unknown cannot be reproduced, refreshed, audited or deleted on request. Provenance (the table, bucket, vendor or export a dataset comes from) is what lets someone rebuild the training set months later, trace a data-quality incident back to its pipeline, and answer a regulator who asks where personal data was collected.',
+    check({ facts, report }) {
+        for (const dataset of localOf(facts, ast.isDataset)) {
+            if (!dataset.source) {
+                report(atName(dataset, `dataset ${quoted(dataset.name)} has no source: record where the data comes from (provenance)`));
+            }
+        }
+    },
+});

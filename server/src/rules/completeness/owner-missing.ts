@@ -1,0 +1,20 @@
+import { atPlanName, quoted } from '../helpers.js';
+import type { Rule } from '../rule.js';
+import { completenessRule } from './applies.js';
+
+/** Plan-level rule: the plan's own `owner` property. Reported on the plan's name. */
+export const ownerMissing: Rule = completenessRule({
+    code: 'owner-missing',
+    stage: 'mvp',
+    title: 'the plan names an owner',
+    why: 'A model in production needs someone who answers for it: who decides when it is retrained, who is paged when it degrades, who signs off on a risky rollout, who retires it. Plans without an owner drift into orphaned models that keep scoring traffic long after anyone understands them. Naming a person or team up front makes accountability explicit and gives reviewers someone to ask.',
+    check({ facts, report, plan }) {
+        if (plan.owner) {
+            return;
+        }
+        const finding = atPlanName(facts, `plan ${quoted(plan.name)} has no owner: name the person or team accountable for it (\`owner NAME\`)`);
+        if (finding) {
+            report(finding);
+        }
+    },
+});

@@ -1,0 +1,21 @@
+import * as ast from '../../generated/ast.js';
+import type { Rule } from '../rule.js';
+
+export const riskUnmitigated: Rule = {
+    code: 'risk-unmitigated',
+    category: 'consistency',
+    severity: 'warning',
+    title: 'every high-impact risk has a mitigation',
+    why: 'Listing a risk is only half of risk management. A high-impact risk without a mitigation is a known way for the project to fail that nobody has planned for; writing down the mitigation (a fallback, a guardrail, a manual review, a kill switch) turns it into work that can be scheduled and owned.',
+    check({ facts, report }) {
+        for (const risk of facts.local.filter(ast.isRisk)) {
+            if (risk.impact === 'high' && !(risk.mitigation ?? '').trim()) {
+                report({
+                    node: risk,
+                    property: 'name',
+                    message: `risk \`${risk.name}\` has high impact but no \`mitigation\`: say how it is prevented or contained`,
+                });
+            }
+        }
+    },
+};

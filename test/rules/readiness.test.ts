@@ -1,0 +1,126 @@
+// Readiness (LANGUAGE.md 4.1): completeness rules satisfied ÷ completeness rules applicable at the
+// plan's stage, computed from the diagnostics of really checked plans.
+import { describe as group, expect, test } from 'vitest';
+import type { Stage } from '../../server/src/generated/ast.js';
+import type { RuleSettings } from '../../server/src/language/mlplan-config.js';
+import { COMPLETENESS_RULES } from '../../server/src/rules/completeness/index.js';
+import { computeReadiness, type Readiness } from '../../server/src/rules/readiness.js';
+import { stageApplies } from '../../server/src/rules/rule.js';
+import { check, createTestServices } from '../support/services.js';
+import { EXAMPLE, atStage, only, without } from './completeness-support.js';
+
+const services = createTestServices();
+
+async function readinessOf(text: string, settings: RuleSettings = {}, files?: Record<string, string>): Promise<Readiness> {
+    const { document, diagnostics } = await check(services, text, { files });
+    const root = document.parseResult.value;
+    const stage: Stage = root.plan?.stage ?? 'mvp';
+    return computeReadiness(root.plan !== undefined, stage, diagnostics, settings);
+}
+
+const unmet = (readiness: Readiness): string[] => readiness.items.filter(i => !i.met).map(i => i.rule.code);
+
+group('applicable rules per stage', () => {
+    test('12 at mvp, 19 at growth, 22 at maturity: exactly the rules from that stage', async () => {
+        const expected: Record<Stage, number> = { mvp: 12, growth: 19, maturity: 22 };
+        for (const stage of ['mvp', 'growth', 'maturity'] as const) {
+            const fromStage = COMPLETENESS_RULES.filter(r => stageApplies(r.stage, stage)).map(r => r.code);
+            expect(fromStage, stage).toHaveLength(expected[stage]);
+            const readiness = await readinessOf(`plan Empty { stage ${stage} }`);
+            expect(readiness.stage).toBe(stage);
+            expect(readiness.applicable, stage).toBe(expected[stage]);
+            expect(readiness.items.map(i => i.rule.code), stage).toEqual(fromStage);
+        }
+    });
+
+    test('an empty plan meets every per-instance rule and fails the existence rules of its stage', async () => {
+        const mvp = await readinessOf('plan Empty { }');
+        expect(unmet(mvp)).toEqual(['objective-missing', 'owner-missing', 'dataset-missing', 'baseline-missing']);
+        expect([mvp.satisfied, mvp.applicable]).toEqual([8, 12]);
+
+        const growth = await readinessOf('plan Empty { stage growth }');
+        expect(unmet(growth)).toEqual([
+            'objective-missing', 'owner-missing', 'dataset-missing', 'baseline-missing',
+            'model-missing', 'serving-missing', 'rollout-missing', 'monitoring-missing', 'risk-missing',
+        ]);
+        expect([growth.satisfied, growth.applicable]).toEqual([10, 19]);
+
+        const maturity = await readinessOf('plan Empty { stage maturity }');
+        expect(unmet(maturity)).toEqual([...unmet(growth), 'budget-missing', 'milestone-missing']);
+        expect([maturity.satisfied, maturity.applicable]).toEqual([11, 22]);
+    });
+});
+
+group('the spec example', () => {
+    test('at growth every applicable rule is satisfied: 19 of 19', async () => {
+        const readiness = await readinessOf(EXAMPLE);
+        expect(readiness.stage).toBe('growth');
+        expect(unmet(readiness)).toEqual([]);
+        expect([readiness.satisfied, readiness.applicable]).toEqual([19, 19]);
+    });
+
+    test('at maturity too: 22 of 22', async () => {
+        const readiness = await readinessOf(atStage(EXAMPLE, 'maturity'));
+        expect([readiness.satisfied, readiness.applicable]).toEqual([22, 22]);
+    });
+});
+
+group('counting', () => {
+    test('a rule counts once however many instances fail', async () => {
+        const text = without(EXAMPLE, 'source "warehouse://analytics.subscribers"', 'source "warehouse://analytics.subscribers_q3"');
+        const { diagnostics } = await check(services, text);
+        expect(only(diagnostics, 'dataset-source-missing')).toHaveLength(2);
+        const readiness = await readinessOf(text);
+        expect(unmet(readiness)).toEqual(['dataset-source-missing']);
+        expect([readiness.satisfied, readiness.applicable]).toEqual([18, 19]);
+    });
+
+    test('fairness-missing on two sensitive fields is still one unmet rule', async () => {
+        const text = 'plan P { dataset e { source "s3://e" fields { a number sensitive  b number sensitive } } model M { evaluation { on e success x > 0 } } metric x { } }';
+        const { diagnostics } = await check(services, text);
+        expect(only(diagnostics, 'fairness-missing')).toHaveLength(2);
+        expect(unmet(await readinessOf(text))).toEqual(['objective-missing', 'owner-missing', 'baseline-missing', 'fairness-missing']);
+    });
+
+    test('a rule configured `off` is not applicable', async () => {
+        const text = without(EXAMPLE, `risk ColdStart {
+    description "New subscribers have no usage history"
+    likelihood high
+    impact medium
+    mitigation "Serve TenureRule for tenure under 1 month"
+    owner ana
+  }`);
+        const on = await readinessOf(text);
+        expect(unmet(on)).toEqual(['risk-missing']);
+        expect([on.satisfied, on.applicable]).toEqual([18, 19]);
+        const off = await readinessOf(text, { 'risk-missing': 'off' });
+        expect(off.items.map(i => i.rule.code)).not.toContain('risk-missing');
+        expect([off.satisfied, off.applicable]).toEqual([18, 18]);
+        const otherSeverity = await readinessOf(text, { 'risk-missing': 'error' });
+        expect([otherSeverity.satisfied, otherSeverity.applicable]).toEqual([18, 19]);
+    });
+
+    test('a finding silenced by mlplan-ignore on the line above the plan name counts as met', async () => {
+        const text = '// mlplan-ignore owner-missing -- the steering group owns it\nplan P { }';
+        const { diagnostics } = await check(services, text);
+        expect(only(diagnostics, 'owner-missing')).toEqual([]);
+        expect(only(diagnostics, 'unused-ignore')).toEqual([]);
+        const readiness = await readinessOf(text);
+        expect(unmet(readiness)).toEqual(['objective-missing', 'dataset-missing', 'baseline-missing']);
+        expect([readiness.satisfied, readiness.applicable]).toEqual([9, 12]);
+    });
+
+    test('declarations from an imported catalog satisfy existence rules', async () => {
+        const files = { 'catalog.mlplan': 'catalog Shared { dataset d { source "s3://d" } baseline B { kind heuristic } }' };
+        const readiness = await readinessOf('import "./catalog.mlplan"\nplan P { }', {}, files);
+        expect(unmet(readiness)).toEqual(['objective-missing', 'owner-missing']);
+    });
+});
+
+group('catalogs', () => {
+    test('a catalog has no readiness: 0 of 0', async () => {
+        const readiness = await readinessOf('catalog Shared { dataset raw { fields { email text pii } } }');
+        expect([readiness.satisfied, readiness.applicable]).toEqual([0, 0]);
+        expect(readiness.items).toEqual([]);
+    });
+});
