@@ -11,17 +11,20 @@ const common = {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
+    minify: true,
     logLevel: 'warning',
     // Langium and vscode-languageserver ship ESM and CJS; prefer the module entry points.
     mainFields: ['module', 'main'],
 };
 
-await build({
-    ...common,
-    entryPoints: { cli: 'server/src/cli/main.ts' },
-    outdir: 'out',
-    outExtension: { '.js': '.cjs' },
-});
+await Promise.all([
+    // The CLI: check, export, and `lsp --stdio`.
+    build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } }),
+    // The language server process the VS Code extension starts over IPC.
+    build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } }),
+    // The extension itself; `vscode` is provided by the extension host.
+    build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, external: ['vscode'] }),
+]);
 
 if (watch) {
     console.log('watch mode is not supported; re-run npm run bundle');

@@ -3,7 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Document } from '../generated/ast.js';
 import { ConfigError, type MlPlanConfiguration } from '../language/mlplan-config.js';
 import { createMlPlanServices } from '../language/mlplan-module.js';
-import { computeReadiness } from '../rules/readiness.js';
+import { readinessOf } from '../rules/readiness.js';
 import type { CheckOptions } from './args.js';
 import { CliError, oneLine } from './errors.js';
 import { formatJson } from './format-json.js';
@@ -60,7 +60,7 @@ function fileResult(target: Target, document: LangiumDocument<Document>, configu
     const diagnostics = document.diagnostics ?? [];
     const kind = root.plan ? 'plan' : root.catalog ? 'catalog' : 'empty';
     const stage = root.plan ? root.plan.stage ?? 'mvp' : undefined;
-    const readiness = computeReadiness(kind === 'plan', stage ?? 'mvp', diagnostics, configuration.rulesFor(target.uri));
+    const readiness = readinessOf(document, configuration.rulesFor(target.uri));
     return {
         file: target.display,
         kind,

@@ -5,6 +5,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule } from '../generated/module.js';
+import { MlPlanLspModule, MlPlanSharedLspModule } from '../lsp/mlplan-lsp-module.js';
 import { MlPlanConfiguration } from './mlplan-config.js';
 import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-validator.js';
 import { MlPlanImports } from './mlplan-imports.js';
@@ -52,8 +53,8 @@ export function createMlPlanServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     MlPlan: MlPlanServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), MlPlanGeneratedSharedModule);
-    const MlPlan = inject(createDefaultModule({ shared }), MlPlanGeneratedModule, MlPlanModule);
+    const shared = inject(createDefaultSharedModule(context), MlPlanGeneratedSharedModule, MlPlanSharedLspModule);
+    const MlPlan = inject(createDefaultModule({ shared }), MlPlanGeneratedModule, MlPlanModule, MlPlanLspModule);
     shared.ServiceRegistry.register(MlPlan);
     registerRuleChecks(MlPlan);
     return { shared, MlPlan };

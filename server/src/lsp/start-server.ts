@@ -3,6 +3,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import { createMlPlanServices, type MlPlanServices } from '../language/mlplan-module.js';
+import { syncSettings } from './settings-sync.js';
 
 /**
  * Starts the mlplan language server: the very services the CLI uses, with an LSP connection.
@@ -16,6 +17,7 @@ export function startMlPlanServer(connection: Connection = createConnection(Prop
     shared.lsp.LanguageServer.onInitialize(params => {
         MlPlan.imports.Imports.setRoots(workspaceRoots(params));
     });
+    syncSettings(shared, MlPlan);
     startLanguageServer(shared);
     return MlPlan;
 }

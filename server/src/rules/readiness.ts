@@ -1,5 +1,6 @@
+import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Stage } from '../generated/ast.js';
+import type { Document, Stage } from '../generated/ast.js';
 import type { RuleSettings } from '../language/mlplan-config.js';
 import { RULES } from './registry.js';
 import { diagnosticCode } from './run-rules.js';
@@ -39,4 +40,10 @@ export function computeReadiness(
         .filter(rule => rule.category === 'completeness' && stageApplies(rule.stage, stage) && settings[rule.code] !== 'off')
         .map(rule => ({ rule, met: !raised.has(rule.code) }));
     return { stage, satisfied: items.filter(i => i.met).length, applicable: items.length, items };
+}
+
+/** Readiness of a built document, from its final diagnostics (what the CLI, code lens and report show). */
+export function readinessOf(document: LangiumDocument<Document>, settings: RuleSettings): Readiness {
+    const plan = document.parseResult.value.plan;
+    return computeReadiness(plan !== undefined, plan?.stage ?? 'mvp', document.diagnostics ?? [], settings);
 }

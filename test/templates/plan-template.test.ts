@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { computeReadiness } from '../../server/src/rules/readiness.js';
+import { planNameFrom, planTemplate, TEMPLATE_STAGES } from '../../server/src/templates/plan-template.js';
+import { check, createTestServices, describe } from '../support/services.js';
+
+const services = createTestServices();
+
+test.each(TEMPLATE_STAGES)('the %s template checks clean and fully ready at its stage', async stage => {
+    const { document, diagnostics } = await check(services, planTemplate(stage, 'Churn model'));
+    expect(diagnostics.map(d => `${describe(d)} ${d.message}`)).toEqual([]);
+    const readiness = computeReadiness(true, stage, diagnostics, {});
+    expect(readiness.stage).toBe(stage);
+    expect(readiness.satisfied).toBe(readiness.applicable);
+    expect(document.parseResult.value.plan?.name).toBe('ChurnModel');
+});
+
+test('each stage says more than the one before', () => {
+    const [mvp, growth, maturity] = TEMPLATE_STAGES.map(stage => planTemplate(stage).split('\n').length);
+    expect(mvp).toBeLessThan(growth);
+    expect(growth).toBeLessThan(maturity);
+    expect(planTemplate('mvp')).not.toContain('serving {');
+    expect(planTemplate('maturity')).toContain('budget {');
+});
+
+test('placeholders are marked TODO for the team to fill in', () => {
+    expect(planTemplate('growth').match(/TODO/g)?.length).toBeGreaterThan(10);
+});
+
+test.each([
+    ['churn prediction', 'ChurnPrediction'],
+    ['2026 forecast', 'Plan2026Forecast'],
+    ['', 'Plan'],
+    ['fraud-v3 model', 'FraudV3Model'],
+])('plan name from %j is %s', (input, name) => {
+    expect(planNameFrom(input)).toBe(name);
+});
