@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
+import { registerExportCommands } from './export-commands.js';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('mlplan', 'ML Plan', serverOptions, clientOptions);
     registerCommands(context, () => client);
+    registerExportCommands(context, () => client);
     await client.start();
 }
 

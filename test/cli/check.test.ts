@@ -137,7 +137,7 @@ describe('status 2 with a one-line reason and no stack trace', () => {
         ['a discovered mlplan.config.json that is unusable', () => ['check', path.join(dir, 'broken-config')], /mlplan\.config\.json: not valid JSON/],
         ['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"/],
         ['an unknown global option', () => ['--frobnicate'], /unknown option --frobnicate/],
-        ['export (not available yet)', () => ['export', path.join(dir, 'quiet.mlplan')], /export is not available yet/],
+        ['export without a FILE', () => ['export'], /export needs a FILE/],
         ['lsp without --stdio', () => ['lsp'], /lsp needs --stdio/],
     ];
 

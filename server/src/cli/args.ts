@@ -18,6 +18,14 @@ Options of check:
   --summary                 add readiness and counts per file, and a total
   --config FILE             use this mlplan.config.json instead of the nearest one
 
+Options of export:
+  --format markdown|json|html  output format (default markdown, or from the
+                               extension of OUT: .md, .json, .html/.htm)
+  -o, --output OUT             write to OUT instead of stdout
+  --config FILE                use this mlplan.config.json instead of the nearest one
+  A plan with syntax errors is not exported (status 1); other diagnostics are
+  listed in the export.
+
 Exit status: 0 no error, 1 at least one error-severity diagnostic,
 2 usage error or unreadable input.
 `;
@@ -127,5 +135,46 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions | undefine
         summary: parsed.options.get('--summary') === true,
         config: typeof config === 'string' ? config : undefined,
         paths: parsed.positionals,
+    };
+}
+
+export const EXPORT_FORMATS = ['markdown', 'json', 'html'] as const;
+export type ExportFormatOption = typeof EXPORT_FORMATS[number];
+
+export interface ExportOptions {
+    readonly format: ExportFormatOption;
+    /** Where to write; undefined (or `-`) for stdout. */
+    readonly output?: string;
+    readonly config?: string;
+    readonly file: string;
+}
+
+const FORMAT_OF_EXTENSION: Readonly<Record<string, ExportFormatOption>> = {
+    '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.html': 'html', '.htm': 'html',
+};
+
+/** `export FILE [--format markdown|json|html] [-o OUT] [--config FILE]`; undefined for `--help`. */
+export function parseExportArgs(args: readonly string[]): ExportOptions | undefined {
+    const parsed = parseOptions('export', args, { '--format': 'value', '--output': 'value', '--config': 'value' }, { '-o': '--output' });
+    if (parsed.help) {
+        return undefined;
+    }
+    const output = parsed.options.get('--output');
+    const outputPath = typeof output === 'string' && output !== '-' ? output : undefined;
+    const extension = outputPath ? /\.[^./\\]+$/.exec(outputPath)?.[0].toLowerCase() : undefined;
+    const inferred = extension ? FORMAT_OF_EXTENSION[extension] : undefined;
+    const format = choice(parsed, '--format', EXPORT_FORMATS, inferred ?? 'markdown');
+    if (parsed.positionals.length === 0) {
+        throw new CliError('export needs a FILE (see mlplan --help)');
+    }
+    if (parsed.positionals.length > 1) {
+        throw new CliError(`export takes one FILE, not ${parsed.positionals.length} (unexpected ${parsed.positionals[1]})`);
+    }
+    const config = parsed.options.get('--config');
+    return {
+        format,
+        output: outputPath,
+        config: typeof config === 'string' ? config : undefined,
+        file: parsed.positionals[0],
     };
 }

@@ -3,9 +3,10 @@
  * bin/mlplan.js. Every failure ends as one `mlplan: ` line on stderr and exit status 2; the stack
  * is shown only when MLPLAN_DEBUG is set.
  */
-import { parseCheckArgs, parseOptions, USAGE } from './args.js';
+import { parseCheckArgs, parseExportArgs, parseOptions, USAGE } from './args.js';
 import { runCheck, type Output } from './check.js';
 import { CliError, oneLine } from './errors.js';
+import { runExport } from './export.js';
 import { VERSION } from './version.js';
 
 type Command = (args: readonly string[], out: Output) => Promise<number | 'serving'>;
@@ -19,9 +20,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         }
         return runCheck(options, out);
     },
-    // Replace with the real command when export lands; the usage line is already documented.
-    export: async () => {
-        throw new CliError('export is not available yet in this version');
+    export: async (args, out) => {
+        const options = parseExportArgs(args);
+        if (!options) {
+            out.stdout(USAGE);
+            return 0;
+        }
+        return runExport(options, out);
     },
     lsp: async (args, out) => {
         // `--clientProcessId` is what LSP clients add; vscode-languageserver reads it from argv itself.

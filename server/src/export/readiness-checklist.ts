@@ -1,18 +1,13 @@
 import type { Readiness } from '../rules/readiness.js';
-import { escapeMarkdownText } from './markdown-escape.js';
+import { readinessExport } from './json-model.js';
+import { markdownBlock } from './markdown.js';
+import { readinessBlocks } from './sections/review.js';
 
 /**
  * The readiness checklist as Markdown: every completeness rule that applies at the plan's stage,
- * met or not. Shown by "ML Plan: Show Readiness Report" and included in every export.
+ * met or not. Shown by "ML Plan: Show Readiness Report"; every export renders the same blocks.
  */
 export function readinessChecklistMarkdown(readiness: Readiness): string {
-    if (readiness.applicable === 0) {
-        return '_No completeness rule applies (a catalog, or every rule is turned off)._\n';
-    }
-    const lines = [
-        `**Readiness ${readiness.satisfied}/${readiness.applicable}** at stage \`${readiness.stage}\`.`,
-        '',
-        ...readiness.items.map(item => `- [${item.met ? 'x' : ' '}] ${escapeMarkdownText(item.rule.title)} (\`${item.rule.code}\`)`),
-    ];
-    return lines.join('\n') + '\n';
+    const blocks = readinessBlocks(readinessExport(readiness, readiness.applicable > 0));
+    return `${blocks.map(markdownBlock).join('\n\n')}\n`;
 }

@@ -1,8 +1,9 @@
 import {
-    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, isLeafCstNode,
-    type LangiumDocument, type ValidationAcceptor, type ValidationChecks, type ValidationOptions,
+    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isLeafCstNode,
+    type AstNode, type AstReflection, type CstNode, type LangiumDocument, type LeafCstNode, type ValidationAcceptor,
+    type ValidationChecks, type ValidationOptions,
 } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import type { ParseResult } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Document, MlPlanAstType } from '../generated/ast.js';
@@ -53,10 +54,33 @@ export function registerRuleChecks(services: MlPlanServices): void {
  */
 export class MlPlanDocumentValidator extends DefaultDocumentValidator {
     private readonly configuration: MlPlanConfiguration;
+    private readonly reflection: AstReflection;
 
     constructor(services: MlPlanServices) {
         super(services);
         this.configuration = services.config.Configuration;
+        this.reflection = services.shared.AstReflection;
+    }
+
+    /**
+     * Langium visits every AST node, awaiting between nodes, to look up checks by type. mlplan
+     * registers one check, on the document root (the rule runner, which walks what it needs):
+     * while that is so, only the root is visited. Any check registered on another type brings
+     * back Langium's walk.
+     */
+    protected override async validateAstNodes(
+        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None
+    ): Promise<void> {
+        const checked = this.reflection.getAllTypes().filter(type => !this.validationRegistry.getChecks(type, options.categories).isEmpty());
+        if (checked.some(type => type !== rootNode.$type)) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        await interruptAndCheck(cancelToken);
+        if (this.validateSingleNodeOptions(rootNode, options).validateNode) {
+            for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) {
+                await check(rootNode, acceptor, cancelToken);
+            }
+        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -142,15 +166,19 @@ interface IgnoreComment {
 
 const IGNORE = /^\/\/\s*mlplan-ignore\b(.*)$/;
 
-/** `// mlplan-ignore a, b -- reason` comments, read from the CST's comment tokens (never from strings). */
+/**
+ * `// mlplan-ignore a, b -- reason` comments, read from the CST's comment tokens (never from
+ * strings). The text is searched for the marker and only the tokens there are looked at, rather
+ * than walking the whole CST of every document for the few comments that exist.
+ */
 function ignoreComments(document: LangiumDocument): IgnoreComment[] {
     const root = document.parseResult.value.$cstNode;
     if (!root) {
         return [];
     }
     const comments: IgnoreComment[] = [];
-    for (const node of CstUtils.streamCst(root)) {
-        if (!node.hidden || !isLeafCstNode(node) || node.tokenType.name !== 'SL_COMMENT') {
+    for (const node of leavesContaining(root, root.root.fullText, 'mlplan-ignore')) {
+        if (!node.hidden || node.tokenType.name !== 'SL_COMMENT') {
             continue;
         }
         const match = IGNORE.exec(node.text);
@@ -214,8 +242,8 @@ function escapeErrors(parseResult: ParseResult): Diagnostic[] {
         return [];
     }
     const errors: Diagnostic[] = [];
-    for (const node of CstUtils.streamCst(root)) {
-        if (!isLeafCstNode(node) || node.tokenType.name !== 'STRING' || !node.text.includes('\\')) {
+    for (const node of leavesContaining(root, root.root.fullText, '\\')) {
+        if (node.tokenType.name !== 'STRING') {
             continue;
         }
         for (const { offset, sequence } of invalidEscapes(node.text)) {
@@ -231,4 +259,26 @@ function escapeErrors(parseResult: ParseResult): Diagnostic[] {
         }
     }
     return errors;
+}
+
+/**
+ * The distinct CST leaves (hidden ones included) that contain an occurrence of `marker` in
+ * `text`, in document order: a string search and a binary search per hit instead of a walk over
+ * every node.
+ */
+function leavesContaining(root: CstNode, text: string, marker: string): LeafCstNode[] {
+    const leaves: LeafCstNode[] = [];
+    for (let at = text.indexOf(marker); at >= 0;) {
+        const leaf = CstUtils.findLeafNodeAtOffset(root, at);
+        if (leaf && isLeafCstNode(leaf) && leaf.offset <= at && at < leaf.end) {
+            if (leaves[leaves.length - 1] !== leaf) {
+                leaves.push(leaf);
+            }
+            // The rest of this token cannot hold another leaf.
+            at = text.indexOf(marker, Math.max(at + marker.length, leaf.end));
+        } else {
+            at = text.indexOf(marker, at + marker.length);
+        }
+    }
+    return leaves;
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, URI, UriUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, DocumentState, URI, UriUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Document, Import } from '../generated/ast.js';
 import type { MlPlanServices } from './mlplan-module.js';
 
@@ -32,9 +32,24 @@ const RESOLVER_OF = new WeakMap<LangiumDocument, MlPlanImports>();
 export class MlPlanImports {
     private readonly documents: LangiumDocuments;
     private roots: URI[] = [];
+    /**
+     * What one build needs again and again: the real path of each root and file (a system call
+     * each), and each document's transitive imports (asked for by every scope, the facts, the
+     * relink decision). Forgotten whenever documents change and when a build has parsed its
+     * documents, before anything is linked: a resolution never outlives the documents it read.
+     */
+    private readonly realPaths = new Map<string, string>();
+    private readonly imported = new Map<string, { document: LangiumDocument<Document>; result: Array<LangiumDocument<Document>> }>();
 
     constructor(services: MlPlanServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        const builder = services.shared.workspace.DocumentBuilder;
+        const forget = () => {
+            this.realPaths.clear();
+            this.imported.clear();
+        };
+        builder.onUpdate(forget);
+        builder.onBuildPhase(DocumentState.IndexedContent, forget);
     }
 
     /** The resolver that resolved `document`'s imports, if any did (used by the import rules). */
@@ -45,6 +60,7 @@ export class MlPlanImports {
     /** The folders imports may read from. Without roots, a document may import only below its own folder. */
     setRoots(roots: URI[]): void {
         this.roots = [...roots];
+        this.imported.clear();
     }
 
     getRoots(): readonly URI[] {
@@ -62,12 +78,12 @@ export class MlPlanImports {
      * CLI treats the file it is given: its own folder is its root.
      */
     isAllowed(from: URI, target: URI): boolean {
-        return this.rootsOf(from).some(root => contains(root, target));
+        return this.rootsOf(from).some(root => this.contains(root, target));
     }
 
     /** The roots that contain `from`, or its own folder when none does. */
     rootsOf(from: URI): URI[] {
-        const containing = this.roots.filter(root => contains(root, from));
+        const containing = this.roots.filter(root => this.contains(root, from));
         return containing.length > 0 ? containing : [UriUtils.dirname(from)];
     }
 
@@ -96,6 +112,17 @@ export class MlPlanImports {
     /** Every document reachable through imports, nearest first, excluding `document` itself. Cycles are cut. */
     importedDocuments(document: LangiumDocument<Document>): Array<LangiumDocument<Document>> {
         RESOLVER_OF.set(document, this);
+        const key = document.uri.toString();
+        const cached = this.imported.get(key);
+        if (cached?.document === document) {
+            return [...cached.result];
+        }
+        const result = this.resolveImported(document);
+        this.imported.set(key, { document, result });
+        return [...result];
+    }
+
+    private resolveImported(document: LangiumDocument<Document>): Array<LangiumDocument<Document>> {
         const seen = new Set<string>([document.uri.toString()]);
         const result: Array<LangiumDocument<Document>> = [];
         const queue = [document];
@@ -145,6 +172,25 @@ export class MlPlanImports {
         }
         return undefined;
     }
+
+    private contains(root: URI, target: URI): boolean {
+        if (root.scheme !== target.scheme || root.authority !== target.authority) {
+            return false;
+        }
+        if (root.scheme !== 'file') {
+            return isInside(root.path, target.path, path.posix);
+        }
+        return isInside(this.realPath(root.fsPath), this.realPath(target.fsPath), path);
+    }
+
+    private realPath(fsPath: string): string {
+        let real = this.realPaths.get(fsPath);
+        if (real === undefined) {
+            real = realPath(fsPath);
+            this.realPaths.set(fsPath, real);
+        }
+        return real;
+    }
 }
 
 /** How a file is named in messages about `from`: relative to its folder (`lib/catalog.mlplan`), else its path. */
@@ -156,15 +202,6 @@ export function displayPath(from: URI, target: URI): string {
     return target.toString();
 }
 
-function contains(root: URI, target: URI): boolean {
-    if (root.scheme !== target.scheme || root.authority !== target.authority) {
-        return false;
-    }
-    if (root.scheme !== 'file') {
-        return isInside(root.path, target.path, path.posix);
-    }
-    return isInside(realPath(root.fsPath), realPath(target.fsPath), path);
-}
 
 function isInside(root: string, target: string, p: typeof path.posix): boolean {
     const relative = p.relative(root, target);

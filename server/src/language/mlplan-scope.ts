@@ -4,7 +4,7 @@ import {
     type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider,
 } from 'langium';
 import * as ast from '../generated/ast.js';
-import { localDeclarations } from '../model/declarations.js';
+import { localDeclarations, type NamedDeclaration } from '../model/declarations.js';
 import type { MlPlanImports } from './mlplan-imports.js';
 import type { MlPlanServices } from './mlplan-module.js';
 
@@ -24,6 +24,11 @@ export class MlPlanScopeProvider implements ScopeProvider {
     private readonly imports: MlPlanImports;
     private readonly namespaceCache: WorkspaceCache<string, Scope>;
     private readonly fieldScopes = new WeakMap<ast.Dataset, Scope>();
+    /** A document's named declarations, by AST root: a catalog imported by many plans is listed once.
+     *  An AST never changes after parsing (a re-parse makes a new root), so these never go stale. */
+    private readonly declarationLists = new WeakMap<ast.Document, readonly NamedDeclaration[]>();
+    /** One description per declaration, shared by every scope and every importer that sees it. */
+    private readonly declarationDescriptions = new WeakMap<AstNode, AstNodeDescription>();
 
     constructor(services: MlPlanServices) {
         this.reflection = services.shared.AstReflection;
@@ -65,14 +70,32 @@ export class MlPlanScopeProvider implements ScopeProvider {
         const names = new Set<string>();
         const elements: AstNodeDescription[] = [];
         for (const source of sources) {
-            for (const node of localDeclarations(source.parseResult.value)) {
+            for (const node of this.declarationsOf(source.parseResult.value)) {
                 if (!names.has(node.name) && this.reflection.isSubtype(node.$type, type)) {
                     names.add(node.name);
-                    elements.push(this.descriptions.createDescription(node, node.name, source));
+                    elements.push(this.describe(node, source));
                 }
             }
         }
         return new MapScope(elements);
+    }
+
+    private declarationsOf(root: ast.Document): readonly NamedDeclaration[] {
+        let list = this.declarationLists.get(root);
+        if (!list) {
+            list = localDeclarations(root);
+            this.declarationLists.set(root, list);
+        }
+        return list;
+    }
+
+    private describe(node: NamedDeclaration, source: LangiumDocument): AstNodeDescription {
+        let description = this.declarationDescriptions.get(node);
+        if (!description) {
+            description = this.descriptions.createDescription(node, node.name, source);
+            this.declarationDescriptions.set(node, description);
+        }
+        return description;
     }
 
     private datasetNamed(context: AstNode, name: string): ast.Dataset | undefined {

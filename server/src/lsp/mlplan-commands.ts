@@ -2,11 +2,21 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
 import type { Document } from '../generated/ast.js';
 import type { MlPlanServices } from '../language/mlplan-module.js';
+import { buildExportModel, EXPORT_FORMATS, exportInputOf, exportRefusal, renderExport, type ExportFormat } from '../export/index.js';
 import { readinessChecklistMarkdown } from '../export/readiness-checklist.js';
 import { readinessOf } from '../rules/readiness.js';
 
 /** Server-side commands, callable by any LSP client through `workspace/executeCommand`. */
 export const READINESS_REPORT_COMMAND = 'mlplan.readinessReport';
+export const EXPORT_COMMAND = 'mlplan.export';
+
+/** What `mlplan.export` answers: the rendered text, or why the plan cannot be exported. */
+export interface ExportResult {
+    readonly uri: string;
+    readonly format: ExportFormat;
+    readonly text?: string;
+    readonly refused?: string;
+}
 
 export interface ReadinessReport {
     readonly uri: string;
@@ -24,10 +34,26 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
 
     registerCommands(accept: ExecuteCommandAcceptor): void {
         accept(READINESS_REPORT_COMMAND, args => this.readinessReport(args[0]));
+        accept(EXPORT_COMMAND, args => this.export(args[0], args[1]));
     }
 
-    /** The readiness checklist of a plan that is open or in the workspace, after its current build. */
-    private async readinessReport(uriText: unknown): Promise<ReadinessReport | undefined> {
+    /** The plan rendered by the same exporters as `mlplan export`, from the editor's current text. */
+    private async export(uriText: unknown, format: unknown = 'markdown'): Promise<ExportResult | undefined> {
+        const found = await this.validated(uriText);
+        if (!found || !EXPORT_FORMATS.includes(format as ExportFormat)) {
+            return undefined;
+        }
+        const { document, services } = found;
+        const refused = exportRefusal(document);
+        if (refused) {
+            return { uri: String(uriText), format: format as ExportFormat, refused };
+        }
+        const text = renderExport(buildExportModel(exportInputOf(services, document)), format as ExportFormat);
+        return { uri: String(uriText), format: format as ExportFormat, text };
+    }
+
+    /** A document of the workspace once its current text is validated, with its language services. */
+    private async validated(uriText: unknown): Promise<{ document: LangiumDocument<Document>; services: MlPlanServices } | undefined> {
         if (typeof uriText !== 'string') {
             return undefined;
         }
@@ -36,14 +62,23 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
         if (!documents.hasDocument(uri)) {
             return undefined;
         }
-        const services = this.shared.ServiceRegistry.getServices(uri) as MlPlanServices;
         await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
-        const document = documents.getDocument(uri) as LangiumDocument<Document>;
+        const services = this.shared.ServiceRegistry.getServices(uri) as MlPlanServices;
+        return { document: documents.getDocument(uri) as LangiumDocument<Document>, services };
+    }
+
+    /** The readiness checklist of a plan that is open or in the workspace, after its current build. */
+    private async readinessReport(uriText: unknown): Promise<ReadinessReport | undefined> {
+        const found = await this.validated(uriText);
+        if (!found) {
+            return undefined;
+        }
+        const { document, services } = found;
         const root = document.parseResult.value;
-        const readiness = readinessOf(document, services.config.Configuration.rulesFor(uri));
+        const readiness = readinessOf(document, services.config.Configuration.rulesFor(document.uri));
         const title = root.plan ? `Readiness of plan \`${root.plan.name}\`` : 'Readiness';
         return {
-            uri: uriText,
+            uri: String(uriText),
             plan: root.plan?.name,
             stage: readiness.stage,
             satisfied: readiness.satisfied,

@@ -7,9 +7,27 @@ import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumShare
 import { MlPlanDocumentBuilder } from '../language/mlplan-document-builder.js';
 import type { MlPlanServices } from '../language/mlplan-module.js';
 import { MlPlanCommandHandler } from './mlplan-commands.js';
+import { MlPlanHoverProvider } from './mlplan-hover.js';
+import { MlPlanCodeLensProvider } from './mlplan-code-lens.js';
+import { MlPlanCompletionProvider } from './mlplan-completion.js';
+import { MlPlanFormatter } from './mlplan-formatter.js';
+import { MlPlanSemanticTokenProvider } from './mlplan-semantic-tokens.js';
+import { MlPlanDocumentSymbolProvider } from './mlplan-symbols.js';
+import { MlPlanFoldingRangeProvider } from './mlplan-folding.js';
+import { MlPlanRenameProvider } from './mlplan-rename.js';
+import { MlPlanCodeActionProvider } from './mlplan-code-actions.js';
 
 export const MlPlanLspModule: Module<MlPlanServices, PartialLangiumServices> = {
     lsp: {
+        CodeActionProvider: services => new MlPlanCodeActionProvider(services),
+        HoverProvider: services => new MlPlanHoverProvider(services),
+        CodeLensProvider: services => new MlPlanCodeLensProvider(services),
+        Formatter: services => new MlPlanFormatter(services),
+        CompletionProvider: services => new MlPlanCompletionProvider(services),
+        SemanticTokenProvider: services => new MlPlanSemanticTokenProvider(services),
+        DocumentSymbolProvider: () => new MlPlanDocumentSymbolProvider(),
+        FoldingRangeProvider: services => new MlPlanFoldingRangeProvider(services),
+        RenameProvider: services => new MlPlanRenameProvider(services),
     },
 };
 

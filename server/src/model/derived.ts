@@ -1,6 +1,6 @@
 import type * as ast from '../generated/ast.js';
 import {
-    DAYS_PER_MONTH, PLAIN, convert, lookupUnit, measure, toBase, type Measure, type UnitInfo,
+    DAYS_PER_MONTH, PLAIN, compareMeasures, convert, lookupUnit, measure, toBase, type Measure, type UnitInfo,
 } from './units.js';
 
 /**
@@ -40,6 +40,13 @@ export function peakRate(serving: ast.Serving | undefined): number | undefined {
     return peak ? convert(peak, REQ_PER_S) : undefined;
 }
 
+/** Peak over mean rate (2.6 means the service must absorb 2.6 times its average load). */
+export function peakToMeanRatio(serving: ast.Serving | undefined): number | undefined {
+    const mean = meanRate(serving);
+    const peak = peakRate(serving);
+    return mean !== undefined && peak !== undefined && mean > 0 ? peak / mean : undefined;
+}
+
 export interface MonthlyCost {
     readonly amount: number;
     readonly currency: string;
@@ -69,6 +76,36 @@ export function monthlyServingCost(serving: ast.Serving | undefined): MonthlyCos
         return { amount: cost.value * requestsPerMonth, currency: cost.unit.currency, requestsPerMonth };
     }
     return undefined;
+}
+
+export interface ServingBudgetUse {
+    readonly cost: MonthlyCost;
+    /** The budget's `serving` per month, in the cost's currency. */
+    readonly allowed: number;
+    /** cost ÷ allowed (0.96 = 96 % of the serving budget); undefined for a zero budget. */
+    readonly share?: number;
+    /** True when the cost exceeds the budget (the `budget-exceeded` comparison). */
+    readonly exceeded: boolean;
+}
+
+/**
+ * The monthly serving cost set against the budget's `serving` line (per month, same currency);
+ * undefined when either is missing or they cannot be compared.
+ */
+export function servingBudgetUse(serving: ast.Serving | undefined, budget: ast.Budget | undefined): ServingBudgetUse | undefined {
+    const cost = monthlyServingCost(serving);
+    const allowed = measureOf(budget?.serving);
+    if (!cost || !allowed || allowed.unit.dimension !== 'money-per-month' || allowed.unit.currency !== cost.currency) {
+        return undefined;
+    }
+    const spent = measure(cost.amount, `${cost.currency}/month`);
+    const difference = spent ? compareMeasures(spent, allowed) : undefined;
+    return {
+        cost,
+        allowed: allowed.value,
+        share: allowed.value > 0 ? cost.amount / allowed.value : undefined,
+        exceeded: difference !== undefined && difference > 0,
+    };
 }
 
 export interface ErrorBudget {

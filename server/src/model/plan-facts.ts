@@ -1,5 +1,6 @@
-import type { LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import { allNodes } from './ast-walk.js';
 import { localDeclarations, membersOf, type NamedDeclaration } from './declarations.js';
 
 /**
@@ -20,6 +21,12 @@ export interface PlanFacts {
     readonly imported: readonly NamedDeclaration[];
     /** Everything visible, local first. */
     readonly visible: VisibleDeclarations;
+    /**
+     * Every AST node written in this document (never those of imported files), depth first from the
+     * root, as `AstUtils.streamAst` lists them. Computed on first use and then shared by every rule
+     * that needs to look at all nodes, so a document is walked once per validation, not once per rule.
+     */
+    readonly nodes: readonly AstNode[];
     readonly servings: readonly ast.Serving[];
     readonly rollouts: readonly ast.Rollout[];
     readonly monitorings: readonly ast.Monitoring[];
@@ -57,6 +64,7 @@ export function collectFacts(
     const rollouts = members.filter(ast.isRollout);
     const monitorings = members.filter(ast.isMonitoring);
     const budgets = members.filter(ast.isBudget);
+    let nodes: AstNode[] | undefined;
     return {
         document,
         root,
@@ -77,6 +85,10 @@ export function collectFacts(
             risks: all.filter(ast.isRisk),
             milestones: all.filter(ast.isMilestone),
         },
+        get nodes() {
+            nodes ??= allNodes(root);
+            return nodes;
+        },
         servings,
         rollouts,
         monitorings,
@@ -92,3 +104,4 @@ export function collectFacts(
 export function localOf<T extends NamedDeclaration>(facts: PlanFacts, guard: (n: NamedDeclaration) => n is T): T[] {
     return facts.local.filter(guard);
 }
+

@@ -217,6 +217,23 @@ export function formatNumber(n: number): string {
     return n.toLocaleString('en-US', { maximumFractionDigits: abs >= 10 ? 1 : 2 });
 }
 
+/**
+ * A number exactly as the plan wrote it, with thousands separators: `99.95`, `0.000002`,
+ * `250,000`. For values the plan states (exports show a `99.95 %` objective as written, where
+ * `formatNumber` would round it to `100`); derived figures use `formatNumber`.
+ */
+export function formatWrittenNumber(n: number): string {
+    if (!Number.isFinite(n)) {
+        return String(n);
+    }
+    return n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+}
+
+/** A written value with its unit: `99.95 %`, `2,000,000 req/day`. */
+export function formatWrittenValue(value: number, symbol: string): string {
+    return symbol ? `${formatWrittenNumber(value)} ${symbol}` : formatWrittenNumber(value);
+}
+
 /** `150 ms`, `99.5 %`, `0.78`, `2,000,000 req/day`. */
 export function formatMeasure(m: Measure): string {
     return formatValue(m.value, m.unit.symbol);
@@ -231,11 +248,15 @@ export function formatPercent(ratio: number): string {
     return formatValue(ratio * 100, '%');
 }
 
-/** A duration in the largest time unit that keeps the value at 1 or more: 2592 s → `43.2 min`. */
+/**
+ * A duration in the largest time unit that keeps the value at 1 or more: 2592 s → `43.2 min`.
+ * Weeks only when whole (14 d → `2 w`, but 19 d stays `19 d` rather than `2.71 w`): people count
+ * rollouts and retention in days.
+ */
 export function formatDuration(seconds: number): string {
     const steps: Array<[string, number]> = [['w', WEEK], ['d', DAY], ['h', HOUR], ['min', MINUTE], ['s', SECOND]];
     for (const [symbol, size] of steps) {
-        if (Math.abs(seconds) >= size) {
+        if (Math.abs(seconds) >= size && (size !== WEEK || Number.isInteger(seconds / WEEK))) {
             return formatValue(seconds / size, symbol);
         }
     }

@@ -1,7 +1,9 @@
 import type { AstNode } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Stage } from '../generated/ast.js';
 import type { PlanFacts } from '../model/plan-facts.js';
+import type { EditBuilder } from './fixes/edit-helpers.js';
+import type { FixDocument } from './fixes/fix-document.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -48,6 +50,36 @@ export interface Rule {
     readonly why: string;
     /** The check; absent for `source` rules. Rules read facts and report; they never throw on partial ASTs. */
     readonly check?: (context: RuleContext) => void;
+    /**
+     * The mechanical fixes of one of this rule's diagnostics, best first; absent or `[]` when none
+     * is mechanical. Pure: reads the context and returns edits, never applies them (the language
+     * server turns them into quick-fixes, the CLI never applies fixes).
+     */
+    readonly fix?: (context: FixContext) => readonly Fix[];
+}
+
+/** One way to fix a diagnostic: what will happen, and the edits that do it. */
+export interface Fix {
+    /** What the edit does, as the editor lists it: "Add `fallback TenureRule`". */
+    readonly title: string;
+    readonly edits: readonly TextEdit[];
+    /** The single best fix of the diagnostic (at most one per diagnostic). */
+    readonly isPreferred?: boolean;
+}
+
+/** What a rule's `fix` receives. */
+export interface FixContext {
+    /** The diagnostic to fix, as the rule reported it (`data` carries the rule's report data). */
+    readonly diagnostic: Diagnostic;
+    /** `diagnostic.data`, never undefined. */
+    readonly data: Readonly<Record<string, unknown>>;
+    readonly facts: PlanFacts;
+    /** The text the diagnostic was computed on. */
+    readonly text: string;
+    /** Read-only helpers over the text: indentation, positions, the node a diagnostic is about. */
+    readonly doc: FixDocument;
+    /** A fresh set of edits (insert lines into a block, declare at plan level, replace a range). */
+    edits(): EditBuilder;
 }
 
 export const STAGES: readonly Stage[] = ['mvp', 'growth', 'maturity'];

@@ -2,7 +2,7 @@ import { GrammarUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type * as ast from '../../generated/ast.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
-import { stageApplies, type Rule, type RuleContext } from '../rule.js';
+import { stageApplies, type Fix, type FixContext, type Rule, type RuleContext } from '../rule.js';
 
 /**
  * Shared plumbing of the completeness rules (LANGUAGE.md 4.1). Every one of them applies only to a
@@ -23,6 +23,8 @@ export interface CompletenessRuleSpec {
     readonly title: string;
     readonly why: string;
     readonly check: (context: CompletenessContext) => void;
+    /** The mechanical fix of LANGUAGE.md 4.1's last column. */
+    readonly fix?: (context: FixContext) => readonly Fix[];
 }
 
 /** True when a completeness rule introduced at `from` applies to the document behind `facts`. */
@@ -46,6 +48,7 @@ export function completenessRule(spec: CompletenessRuleSpec): Rule {
             }
             spec.check({ facts: context.facts, report: context.report, plan });
         },
+        fix: spec.fix,
     };
 }
 

@@ -1,3 +1,4 @@
+import { budgetLines, declarationFix } from '../fixes/skeletons.js';
 import { atPlanName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,8 @@ export const budgetMissing: Rule = completenessRule({
         if (finding) {
             report(finding);
         }
+    },
+    fix({ facts, edits }) {
+        return facts.plan && facts.budgets.length === 0 ? declarationFix(edits(), budgetLines(facts)) : [];
     },
 });

@@ -1,3 +1,4 @@
+import { datasetSkeletonLines, declarationFix } from '../fixes/skeletons.js';
 import { atPlanName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,12 @@ export const datasetMissing: Rule = completenessRule({
         if (finding) {
             report(finding);
         }
+    },
+    fix({ facts, edits }) {
+        if (!facts.plan || facts.visible.datasets.length > 0) {
+            return [];
+        }
+        const e = edits();
+        return declarationFix(e, datasetSkeletonLines(facts, e));
     },
 });

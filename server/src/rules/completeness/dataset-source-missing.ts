@@ -1,5 +1,6 @@
 import * as ast from '../../generated/ast.js';
 import { localOf } from '../../model/plan-facts.js';
+import { propertyFix, SOURCE_LINE } from '../fixes/skeletons.js';
 import { atName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,9 @@ export const datasetSourceMissing: Rule = completenessRule({
                 report(atName(dataset, `dataset ${quoted(dataset.name)} has no source: record where the data comes from (provenance)`));
             }
         }
+    },
+    fix({ diagnostic, doc, edits }) {
+        const dataset = doc.nodeAt(diagnostic.range.start, ast.isDataset);
+        return dataset && dataset.source === undefined ? propertyFix(edits(), dataset, [SOURCE_LINE]) : [];
     },
 });

@@ -1,5 +1,6 @@
 import * as ast from '../../generated/ast.js';
 import { localOf } from '../../model/plan-facts.js';
+import { propertyFix, VERSION_LINE } from '../fixes/skeletons.js';
 import { atName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,9 @@ export const datasetVersionMissing: Rule = completenessRule({
                 report(atName(dataset, `dataset ${quoted(dataset.name)} has no version: pin the snapshot or version the model is trained and evaluated on`));
             }
         }
+    },
+    fix({ diagnostic, doc, edits }) {
+        const dataset = doc.nodeAt(diagnostic.range.start, ast.isDataset);
+        return dataset && dataset.version === undefined ? propertyFix(edits(), dataset, [VERSION_LINE]) : [];
     },
 });

@@ -1,3 +1,5 @@
+import * as ast from '../../generated/ast.js';
+import { DRIFT_LINE, propertyFix } from '../fixes/skeletons.js';
 import type { Rule } from '../rule.js';
 import { completenessRule, listOf } from './applies.js';
 
@@ -20,5 +22,9 @@ export const driftMonitoringMissing: Rule = completenessRule({
                 });
             }
         }
+    },
+    fix({ diagnostic, doc, edits }) {
+        const monitoring = doc.nodeAt(diagnostic.range.start, ast.isMonitoring);
+        return monitoring && listOf(monitoring.drifts).length === 0 ? propertyFix(edits(), monitoring, [DRIFT_LINE]) : [];
     },
 });

@@ -1,5 +1,6 @@
 import * as ast from '../../generated/ast.js';
 import { localOf } from '../../model/plan-facts.js';
+import { evaluationLines, propertyFix, successLine } from '../fixes/skeletons.js';
 import { atName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule, keywordBefore, listOf } from './applies.js';
@@ -24,5 +25,18 @@ export const evaluationMissing: Rule = completenessRule({
                 report(range ? { node: model, range, message } : { node: model, keyword: 'evaluation', message });
             }
         }
+    },
+    fix({ diagnostic, doc, facts, edits }) {
+        const model = doc.nodeAt(diagnostic.range.start, ast.isModel);
+        if (!model) {
+            return [];
+        }
+        const e = edits();
+        if (!model.evaluation) {
+            const training = listOf(model.trainsOn).map(ref => ref.$refText);
+            const lines = evaluationLines(facts, e, training);
+            return e.addToBlock(model, lines).result(e.titled(`Add an evaluation on \`${lines[1].trim().slice('on '.length)}\` with \`${lines[2].trim()}\``), true);
+        }
+        return listOf(model.evaluation.successes).length === 0 ? propertyFix(e, model.evaluation, [successLine(facts, e)]) : [];
     },
 });

@@ -1,5 +1,6 @@
 import * as ast from '../../generated/ast.js';
 import { localOf } from '../../model/plan-facts.js';
+import { propertyFix } from '../fixes/skeletons.js';
 import { quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule, listOf } from './applies.js';
@@ -41,5 +42,10 @@ export const fairnessMissing: Rule = completenessRule({
                 }
             }
         }
+    },
+    fix({ diagnostic, data, doc, edits }) {
+        const evaluation = doc.nodeAt(diagnostic.range.start, ast.isEvaluation);
+        const field = data.field;
+        return evaluation && typeof field === 'string' ? propertyFix(edits(), evaluation, [`slice by ${field}`]) : [];
     },
 });

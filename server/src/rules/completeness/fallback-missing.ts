@@ -1,3 +1,5 @@
+import * as ast from '../../generated/ast.js';
+import { fallbackLine, propertyFix } from '../fixes/skeletons.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
 
@@ -13,5 +15,9 @@ export const fallbackMissing: Rule = completenessRule({
                 report({ node: serving, keyword: 'serving', message: 'no fallback defined: say what is served when the model fails (a baseline, or a string describing the behaviour)' });
             }
         }
+    },
+    fix({ diagnostic, doc, facts, edits }) {
+        const serving = doc.nodeAt(diagnostic.range.start, ast.isServing);
+        return serving && !serving.fallback ? propertyFix(edits(), serving, [fallbackLine(facts)]) : [];
     },
 });

@@ -1,5 +1,6 @@
 import * as ast from '../../generated/ast.js';
 import { localOf } from '../../model/plan-facts.js';
+import { kpiLine, propertyFix } from '../fixes/skeletons.js';
 import { atName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule, listOf } from './applies.js';
@@ -16,5 +17,13 @@ export const kpiMissing: Rule = completenessRule({
                 report(atName(objective, `objective ${quoted(objective.name)} has no kpi: give it a measurable target, e.g. \`kpi METRIC <= VALUE by DATE\``));
             }
         }
+    },
+    fix({ diagnostic, doc, facts, edits }) {
+        const objective = doc.nodeAt(diagnostic.range.start, ast.isObjective);
+        if (!objective || listOf(objective.kpis).length > 0) {
+            return [];
+        }
+        const e = edits();
+        return propertyFix(e, objective, [kpiLine(facts, e)]);
     },
 });

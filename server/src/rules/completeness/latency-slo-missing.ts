@@ -1,12 +1,12 @@
 import type * as ast from '../../generated/ast.js';
-import { metricUnit } from '../../model/derived.js';
+import { isLatencyMetric } from '../fixes/choices.js';
+import { declarationFix, sloLines } from '../fixes/skeletons.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
 
 /** True when the slo bounds a latency: its indicator is a software metric measured in time. */
 function isLatencySlo(slo: ast.Slo): boolean {
-    const metric = slo.indicator?.metric?.ref;
-    return metric?.kind === 'software' && metricUnit(metric)?.dimension === 'time';
+    return isLatencyMetric(slo.indicator?.metric?.ref);
 }
 
 /**
@@ -31,5 +31,12 @@ export const latencySloMissing: Rule = completenessRule({
                 });
             }
         }
+    },
+    fix({ facts, edits }) {
+        if (!facts.plan) {
+            return [];
+        }
+        const e = edits();
+        return declarationFix(e, sloLines(facts, e));
     },
 });

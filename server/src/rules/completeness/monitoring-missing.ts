@@ -1,3 +1,4 @@
+import { declarationFix, monitoringLines } from '../fixes/skeletons.js';
 import { atPlanName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,8 @@ export const monitoringMissing: Rule = completenessRule({
         if (finding) {
             report(finding);
         }
+    },
+    fix({ facts, text, edits }) {
+        return facts.plan && facts.monitorings.length === 0 ? declarationFix(edits(), monitoringLines(facts, text)) : [];
     },
 });

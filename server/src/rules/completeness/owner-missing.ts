@@ -1,3 +1,4 @@
+import { firstParty } from '../fixes/choices.js';
 import { atPlanName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,19 @@ export const ownerMissing: Rule = completenessRule({
         if (finding) {
             report(finding);
         }
+    },
+    fix({ facts, edits }) {
+        const plan = facts.plan;
+        if (!plan || plan.owner) {
+            return [];
+        }
+        const e = edits();
+        const existing = firstParty(facts);
+        const owner = existing ?? e.uniqueName('owner_tbd');
+        e.addAfterHeader(plan, `owner ${owner}`);
+        if (!existing) {
+            e.declare([`person ${owner} { name "TODO: who answers for the plan" }`]);
+        }
+        return e.result(e.titled(`Add \`owner ${owner}\``), true);
     },
 });

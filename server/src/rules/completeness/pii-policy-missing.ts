@@ -1,5 +1,6 @@
 import * as ast from '../../generated/ast.js';
 import { localOf } from '../../model/plan-facts.js';
+import { CONSENT_LINE, propertyFix, RETENTION_LINE } from '../fixes/skeletons.js';
 import { atName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule, listOf } from './applies.js';
@@ -32,5 +33,15 @@ export const piiPolicyMissing: Rule = completenessRule({
             const finding = atName(dataset, `dataset ${quoted(dataset.name)} holds personal data (${fieldList}) but has no ${lacks}: record the legal basis for using it and how long it is kept${subject}`, { missing });
             report(regulated ? { ...finding, severity: 'error' } : finding);
         }
+    },
+    fix({ diagnostic, doc, edits }) {
+        const dataset = doc.nodeAt(diagnostic.range.start, ast.isDataset);
+        if (!dataset) {
+            return [];
+        }
+        // An empty `consent ""` is missing for the check but present for the parser: adding a second one would be a duplicate.
+        const lines = [dataset.consent === undefined ? CONSENT_LINE : undefined, dataset.retention === undefined ? RETENTION_LINE : undefined]
+            .filter((line): line is string => line !== undefined);
+        return lines.length > 0 ? propertyFix(edits(), dataset, lines) : [];
     },
 });

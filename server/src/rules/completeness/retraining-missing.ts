@@ -1,5 +1,6 @@
 import * as ast from '../../generated/ast.js';
 import { localOf } from '../../model/plan-facts.js';
+import { propertyFix, RETRAIN_LINE } from '../fixes/skeletons.js';
 import { atName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,17 @@ export const retrainingMissing: Rule = completenessRule({
                 report(atName(model, `model ${quoted(model.name)} has no retraining policy: add \`retrain every 30 d\` or \`retrain on drift\``));
             }
         }
+    },
+    fix({ diagnostic, doc, facts, edits }) {
+        const model = doc.nodeAt(diagnostic.range.start, ast.isModel);
+        if (!model || model.retrain) {
+            return [];
+        }
+        const fixes = [...propertyFix(edits(), model, [RETRAIN_LINE])];
+        // Retraining on drift is only a real policy when monitoring watches for drift.
+        if (facts.monitorings.some(m => (m.drifts ?? []).length > 0)) {
+            fixes.push(...edits().addToBlock(model, ['retrain on drift']).result('Add `retrain on drift`'));
+        }
+        return fixes;
     },
 });

@@ -1,3 +1,4 @@
+import { declarationFix, riskLines } from '../fixes/skeletons.js';
 import { atPlanName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,12 @@ export const riskMissing: Rule = completenessRule({
         if (finding) {
             report(finding);
         }
+    },
+    fix({ facts, edits }) {
+        if (!facts.plan || facts.visible.risks.length > 0) {
+            return [];
+        }
+        const e = edits();
+        return declarationFix(e, riskLines(facts, e));
     },
 });

@@ -1,3 +1,5 @@
+import * as ast from '../../generated/ast.js';
+import { propertyFix, rollbackLine } from '../fixes/skeletons.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
 
@@ -20,5 +22,13 @@ export const rollbackMissing: Rule = completenessRule({
                 });
             }
         }
+    },
+    fix({ diagnostic, doc, facts, edits }) {
+        const rollout = doc.nodeAt(diagnostic.range.start, ast.isRollout);
+        if (!rollout || rollout.rollback) {
+            return [];
+        }
+        const e = edits();
+        return propertyFix(e, rollout, [rollbackLine(facts, e)]);
     },
 });

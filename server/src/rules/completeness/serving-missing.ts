@@ -1,3 +1,4 @@
+import { declarationFix, servingLines } from '../fixes/skeletons.js';
 import { atPlanName, quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { completenessRule } from './applies.js';
@@ -16,5 +17,8 @@ export const servingMissing: Rule = completenessRule({
         if (finding) {
             report(finding);
         }
+    },
+    fix({ facts, edits }) {
+        return facts.plan && facts.servings.length === 0 ? declarationFix(edits(), servingLines(facts)) : [];
     },
 });

@@ -1,4 +1,5 @@
 import * as ast from '../../generated/ast.js';
+import { replacementFixes } from '../fixes/replace.js';
 import type { Rule } from '../rule.js';
 
 export const ambiguousReference: Rule = {
@@ -32,4 +33,6 @@ export const ambiguousReference: Rule = {
             }
         }
     },
+    // No candidate is preferred: which dataset's column the model reads is the author's call.
+    fix: context => replacementFixes(context, context.data.candidates, (_, candidate) => `Qualify as \`${candidate}\``, false),
 };

@@ -1,5 +1,6 @@
-import type { Rule } from '../rule.js';
+import { replacementFixes } from '../fixes/replace.js';
 import { quoted, type BoundLike } from '../helpers.js';
+import type { Rule } from '../rule.js';
 import { boundText, flipOperator, localNodes, pointsWrongWay } from './value-helpers.js';
 
 const DIRECTED_BOUNDS = new Set(['Kpi', 'Success', 'Indicator']);
@@ -30,4 +31,5 @@ export const directionConflict: Rule = {
             });
         }
     },
+    fix: context => replacementFixes(context, [context.data.expectedOp], (written, op) => `Change \`${written}\` to \`${op}\``, true),
 };

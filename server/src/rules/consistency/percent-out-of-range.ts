@@ -3,6 +3,7 @@ import * as ast from '../../generated/ast.js';
 import { measureOf, metricUnit } from '../../model/derived.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
 import type { Measure } from '../../model/units.js';
+import { quantityAt, setUnit } from '../fixes/replace.js';
 import { quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import { describePercent, localNodes, propertyQuantities, withinPercent } from './value-helpers.js';
@@ -58,5 +59,14 @@ export const percentOutOfRange: Rule = {
                 data: replacement ? { replacement } : undefined,
             });
         }
+    },
+    // Only a plain number within 0–100 gets a replacement (`50` meant as `50 %`): add the `%`.
+    fix(context) {
+        const quantity = quantityAt(context);
+        const replacement = context.data.replacement;
+        if (typeof replacement !== 'string' || !quantity || quantity.unit !== undefined) {
+            return [];
+        }
+        return setUnit(context, quantity, '%', `Write \`${replacement}\` (a percentage)`);
     },
 };

@@ -1,4 +1,5 @@
 import * as ast from '../../generated/ast.js';
+import { declarationFix, DRIFT_LINE, monitoringLines, propertyFix } from '../fixes/skeletons.js';
 import type { Rule } from '../rule.js';
 
 export const retrainOnDriftUnmonitored: Rule = {
@@ -21,5 +22,11 @@ export const retrainOnDriftUnmonitored: Rule = {
                 });
             }
         }
+    },
+    fix({ facts, text, edits }) {
+        if (facts.monitoring) {
+            return propertyFix(edits(), facts.monitoring, [DRIFT_LINE]);
+        }
+        return facts.plan ? declarationFix(edits(), monitoringLines(facts, text)) : [];
     },
 };

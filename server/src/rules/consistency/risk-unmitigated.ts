@@ -1,4 +1,5 @@
 import * as ast from '../../generated/ast.js';
+import { propertyFix } from '../fixes/skeletons.js';
 import type { Rule } from '../rule.js';
 
 export const riskUnmitigated: Rule = {
@@ -17,5 +18,10 @@ export const riskUnmitigated: Rule = {
                 });
             }
         }
+    },
+    fix({ diagnostic, doc, edits }) {
+        const risk = doc.nodeAt(diagnostic.range.start, ast.isRisk);
+        // An empty `mitigation ""` is the author's to fill: a second one would be a duplicate property.
+        return risk && risk.mitigation === undefined ? propertyFix(edits(), risk, ['mitigation "TODO"']) : [];
     },
 };

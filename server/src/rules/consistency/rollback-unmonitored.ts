@@ -1,4 +1,6 @@
-import type * as ast from '../../generated/ast.js';
+import * as ast from '../../generated/ast.js';
+import { boundSource } from '../fixes/choices.js';
+import { declarationFix, monitoringLines, propertyFix } from '../fixes/skeletons.js';
 import type { Rule } from '../rule.js';
 
 export const rollbackUnmonitored: Rule = {
@@ -31,5 +33,13 @@ export const rollbackUnmonitored: Rule = {
                 });
             }
         }
+    },
+    fix({ diagnostic, doc, facts, text, edits }) {
+        if (!facts.monitoring) {
+            return facts.plan ? declarationFix(edits(), monitoringLines(facts, text)) : [];
+        }
+        const condition = doc.nodeAt(diagnostic.range.start, ast.isRollbackCondition);
+        const source = condition ? boundSource(text, condition) : undefined;
+        return source ? propertyFix(edits(), facts.monitoring, [`alert ${source}`]) : [];
     },
 };

@@ -1,5 +1,7 @@
+import * as ast from '../../generated/ast.js';
 import { compareMeasures, measure, PLAIN, type Measure } from '../../model/units.js';
-import type { Rule } from '../rule.js';
+import { FINAL_STAGE_LINE, propertyFix } from '../fixes/skeletons.js';
+import type { Fix, Rule } from '../rule.js';
 import { formatShare, stageTraffic } from './value-helpers.js';
 
 const ALL_TRAFFIC: Measure = { value: 1, unit: PLAIN };
@@ -48,5 +50,27 @@ export const rolloutIncomplete: Rule = {
                 });
             }
         }
+    },
+    fix({ diagnostic, doc, edits }) {
+        const rollout = doc.nodeAt(diagnostic.range.start, ast.isRollout);
+        const stages = rollout?.stages ?? [];
+        if (!rollout) {
+            return [];
+        }
+        if (stages.length === 0) {
+            return propertyFix(edits(), rollout, ['stage 10 % for 1 d', FINAL_STAGE_LINE]);
+        }
+        // A stage at or above the new one would make the appended stage a step backwards.
+        const traffic = stages.map(stageTraffic).filter((t): t is Measure => t !== undefined);
+        const reaches = (share: Measure) => traffic.some(t => (compareMeasures(t, share) ?? -1) >= 0);
+        const last = stages[stages.length - 1];
+        const fixes: Fix[] = [];
+        if (!reaches(ALL_TRAFFIC)) {
+            fixes.push(...edits().addAfter(last, [FINAL_STAGE_LINE]).result(`Add \`${FINAL_STAGE_LINE}\` after the last stage`, true));
+        }
+        if (rollout.strategy === 'ab-test' && !reaches(HALF_TRAFFIC)) {
+            fixes.push(...edits().addAfter(last, ['stage 50 %']).result('Add `stage 50 %` after the last stage (an even split)'));
+        }
+        return fixes;
     },
 };

@@ -1,5 +1,7 @@
+import * as ast from '../../generated/ast.js';
 import { compareMeasures, type Measure } from '../../model/units.js';
-import type { Rule } from '../rule.js';
+import type { FixDocument } from '../fixes/fix-document.js';
+import type { Fix, Rule } from '../rule.js';
 import { formatShare, stageTraffic } from './value-helpers.js';
 
 /**
@@ -33,4 +35,48 @@ export const rolloutStagesNotIncreasing: Rule = {
             }
         }
     },
+    fix({ diagnostic, doc }) {
+        const rollout = doc.nodeAt(diagnostic.range.start, ast.isRollout);
+        return rollout ? reorderStages(doc, rollout) : [];
+    },
 };
+
+/**
+ * The stages moved into increasing order of traffic. Each stage keeps its own text: when every
+ * stage has its line(s) to itself, whole lines move (with their comments), else only the stages'
+ * own text. Offered only when the reordered traffic strictly increases (equal stages are a
+ * decision for the author, not a mechanical fix) and every stage's traffic is comparable.
+ */
+function reorderStages(doc: FixDocument, rollout: ast.Rollout): Fix[] {
+    const stages = rollout.stages ?? [];
+    const traffic = stages.map(stageTraffic);
+    if (stages.length < 2 || stages.some((s, i) => !s.$cstNode || !traffic[i])) {
+        return [];
+    }
+    const order = stages.map((_, i) => i).sort((a, b) => (compareMeasures(traffic[a]!, traffic[b]!) ?? 0) || a - b);
+    for (let i = 1; i < order.length; i++) {
+        if ((compareMeasures(traffic[order[i]]!, traffic[order[i - 1]]!) ?? 0) <= 0) {
+            return [];
+        }
+    }
+    const text = doc.text;
+    const ownLines = stages.every(s => doc.startsLine(s.$cstNode!.offset) && /^\s*(\/\/.*)?$/.test(text.slice(s.$cstNode!.end, doc.lineEnd(s.$cstNode!.end))));
+    const slots = stages.map(s => {
+        const cst = s.$cstNode!;
+        return ownLines ? [doc.lineStart(cst.offset), doc.lineEnd(cst.end)] : [cst.offset, cst.end];
+    });
+    const start = slots[0][0];
+    const end = slots[slots.length - 1][1];
+    let reordered = '';
+    let cursor = start;
+    slots.forEach(([from, to], i) => {
+        const [movedFrom, movedTo] = slots[order[i]];
+        reordered += text.slice(cursor, from) + text.slice(movedFrom, movedTo);
+        cursor = to;
+    });
+    const shares = order.map(i => {
+        const cst = stages[i].traffic?.$cstNode;
+        return cst ? `\`${text.slice(cst.offset, cst.end)}\`` : '?';
+    });
+    return [{ title: `Reorder the stages: ${shares.join(', ')}`, edits: [{ range: doc.rangeOf(start, end), newText: reordered }], isPreferred: true }];
+}

@@ -1,5 +1,6 @@
 import { measureOf } from '../../model/derived.js';
 import { compatible, describeDimension, formatMeasure } from '../../model/units.js';
+import { quantityAt, setUnit } from '../fixes/replace.js';
 import { quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
 import {
@@ -65,5 +66,13 @@ export const unitMismatch: Rule = {
                 });
             }
         }
+    },
+    fix(context) {
+        const unit = context.data.expectedUnit;
+        const quantity = quantityAt(context);
+        if (typeof unit !== 'string' || !quantity || quantity.unit === unit) {
+            return [];
+        }
+        return setUnit(context, quantity, unit, quantity.unit === undefined ? `Add unit \`${unit}\`` : `Change \`${quantity.unit}\` to \`${unit}\``);
     },
 };

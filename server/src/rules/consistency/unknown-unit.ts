@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { lookupUnit, suggestUnit, UNIT_SYMBOLS } from '../../model/units.js';
+import { replacementFixes } from '../fixes/replace.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { localNodes } from './value-helpers.js';
 
@@ -30,4 +31,5 @@ export const unknownUnit: Rule = {
             }
         }
     },
+    fix: context => replacementFixes(context, [context.data.suggestion], (written, unit) => `Change \`${written}\` to \`${unit}\``, true),
 };

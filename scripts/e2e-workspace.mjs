@@ -1,0 +1,34 @@
+// Shared by the e2e launchers: the repository root and the temporary workspace the tests open
+// (the fixture plans of test/e2e/fixture/ at its root, a copy of examples/ beside them). Tests
+// edit documents without saving; the copy keeps the repository clean even if one ever saved.
+import { cp, mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURE = path.join(ROOT, 'test', 'e2e', 'fixture');
+export const TESTS_ENTRY = path.join(ROOT, 'out', 'e2e', 'index.cjs');
+
+/** The workspace for the extension-host tests: fixture plans + examples/. */
+export async function prepareTestWorkspace(folder) {
+    await mkdir(folder, { recursive: true });
+    await cp(FIXTURE, folder, { recursive: true });
+    await cp(path.join(ROOT, 'examples'), path.join(folder, 'examples'), { recursive: true });
+    return folder;
+}
+
+/** The workspace for the UI check: only the plan with one warning, so the Problems panel shows just it. */
+export async function prepareUiWorkspace(folder) {
+    await mkdir(folder, { recursive: true });
+    await cp(path.join(FIXTURE, 'no-fallback.mlplan'), path.join(folder, 'no-fallback.mlplan'));
+    return folder;
+}
+
+/** The bundles the launchers need; a one-line reason when one is missing. */
+export function missingBundles(existsSync) {
+    const needed = ['out/extension.cjs', 'out/server.cjs', 'out/e2e/index.cjs'];
+    const missing = needed.filter(file => !existsSync(path.join(ROOT, file)));
+    return missing.length === 0
+        ? undefined
+        : `missing ${missing.join(', ')}: run \`npm run bundle && node scripts/bundle-e2e.mjs\` (or \`npm run e2e\`)`;
+}

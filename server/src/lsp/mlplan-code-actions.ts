@@ -1,0 +1,47 @@
+/**
+ * Quick-fixes. For each mlplan diagnostic in the request, the fixes its rule owns (rules/fixes/,
+ * looked up by `data.code` in the registry) and an "ignore on this line" comment, as `quickfix`
+ * code actions. Everything that decides what to insert is pure and lives with the rules; this
+ * file only adapts it to LSP.
+ */
+import type { LangiumDocument, MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import type { Document } from '../generated/ast.js';
+import type { MlPlanImports } from '../language/mlplan-imports.js';
+import type { MlPlanServices } from '../language/mlplan-module.js';
+import { collectFacts } from '../model/plan-facts.js';
+import { createFixer } from '../rules/fixes/index.js';
+
+export class MlPlanCodeActionProvider implements CodeActionProvider {
+    private readonly imports: MlPlanImports;
+
+    constructor(services: MlPlanServices) {
+        this.imports = services.imports.Imports;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const diagnostics = params.context.diagnostics;
+        if (diagnostics.length === 0 || (params.context.only && !params.context.only.some(kind => CodeActionKind.QuickFix.startsWith(kind)))) {
+            return undefined;
+        }
+        const typed = document as LangiumDocument<Document>;
+        const facts = collectFacts(typed, this.imports.importedDocuments(typed));
+        const fixesOf = createFixer(facts, document.textDocument.getText(), (rule, error) =>
+            console.error(`mlplan: the fix of ${rule.code} failed: ${error instanceof Error ? error.message : String(error)}`));
+        const actions: CodeAction[] = [];
+        // Other tools' diagnostics on the same document are theirs to fix.
+        for (const diagnostic of diagnostics.filter(d => d.source === undefined || d.source === 'mlplan')) {
+            for (const fix of fixesOf(diagnostic)) {
+                actions.push({
+                    title: fix.title,
+                    kind: CodeActionKind.QuickFix,
+                    diagnostics: [diagnostic],
+                    ...(fix.isPreferred ? { isPreferred: true } : {}),
+                    edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
+                });
+            }
+        }
+        return actions;
+    }
+}

@@ -1,0 +1,368 @@
+import {
+    AstUtils, CstUtils, GrammarAST, GrammarUtils, stream,
+    type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream,
+} from 'langium';
+import {
+    DefaultCompletionProvider,
+    type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+} from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
+import * as ast from '../generated/ast.js';
+import { kindWord } from '../model/declarations.js';
+import { lookupUnit, UNIT_SYMBOLS, unitsOfDimension, type Dimension } from '../model/units.js';
+import { PROPERTY_UNITS } from '../rules/consistency/value-helpers.js';
+import { declarationKind } from './declaration-kinds.js';
+import { BLOCK_SNIPPETS, FIELD_SNIPPET, type BlockSnippet } from './completion-snippets.js';
+import { ENUM_VALUES, FIELD_FLAGS, UNIT_NAMES } from './completion-values.js';
+
+/**
+ * Sort groups: the value the position asks for (a unit, an enumeration value) first, then declared
+ * names, then block snippets, then property keywords, then any other keyword.
+ */
+const SORT = { value: '0', reference: '1', snippet: '2', property: '3', keyword: '4' } as const;
+
+/**
+ * Completion for .mlplan. Langium proposes what the grammar allows at the cursor; because every
+ * keyword is also a valid `Name`, that would include every keyword wherever a name may be written.
+ * Here a name position proposes no keywords (only, inside `fields { … }`, a field snippet); a
+ * reference position proposes declared names of the right kind (the scope provider decides, fields
+ * by their context); a unit position proposes the units the property or the metric accepts; an
+ * enumeration proposes its values with a description; and where a block may start, its snippet.
+ */
+export class MlPlanCompletionProvider extends DefaultCompletionProvider {
+    /** Contexts for which units / the field snippet were already proposed (one call per feature). */
+    private readonly unitsDone = new WeakSet<CompletionContext>();
+    private readonly fieldSnippetDone = new WeakSet<CompletionContext>();
+
+    /** `features subscribers.` and `drift subscribers.` open the dataset's fields. */
+    override readonly completionOptions = { triggerCharacters: ['.'] };
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const feature = next.feature;
+        const rule = ruleOf(feature);
+        if (rule === 'Unit') {
+            return this.completeUnits(context, acceptor);
+        }
+        if (rule === 'Name' || rule === 'FieldName') {
+            // A name being declared: any word goes, so proposing keywords would only mislead.
+            if (isFieldNamePosition(context)) {
+                this.completeFieldSnippet(context, acceptor);
+            }
+            return;
+        }
+        if (GrammarAST.isKeyword(feature)) {
+            return this.completeKeyword(context, feature, rule, acceptor);
+        }
+        if (GrammarAST.isCrossReference(feature)) {
+            if (isFeatureQualifier(feature)) {
+                // `features d.f`: the qualified forms are proposed with the fields themselves.
+                return;
+            }
+            return super.completionFor(context, next, acceptor);
+        }
+        // STRING, NUMBER, DATE: nothing sensible to propose.
+        return undefined;
+    }
+
+    private completeKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, rule: string | undefined, acceptor: CompletionAcceptor): void {
+        const value = keyword.value;
+        if (!/\p{L}/u.test(value)) {
+            return;
+        }
+        const enumValue = rule ? ENUM_VALUES[rule]?.[value] : undefined;
+        if (enumValue !== undefined) {
+            acceptor(context, { label: value, kind: CompletionItemKind.EnumMember, detail: enumValue, sortText: SORT.value });
+            return;
+        }
+        if (rule === ast.Field.$type && FIELD_FLAGS[value]) {
+            acceptor(context, { label: value, kind: CompletionItemKind.EnumMember, detail: `flag: ${FIELD_FLAGS[value]}`, sortText: SORT.value });
+            return;
+        }
+        if (rule && SINGLETON_RULES.has(rule) && hasOtherBlock(context, rule)) {
+            // A second `serving { … }` would only be `duplicate-block`.
+            return;
+        }
+        const snippet = BLOCK_SNIPPETS[`${rule}:${value}`];
+        if (snippet) {
+            acceptor(context, snippetItem(value, snippet));
+        }
+        const role = keywordRole(keyword, rule);
+        if (isAlreadyWritten(context, keyword, rule)) {
+            // A second `title` or `volume` would only be `duplicate-property`.
+            return;
+        }
+        acceptor(context, {
+            label: value,
+            kind: CompletionItemKind.Keyword,
+            detail: role ?? 'keyword',
+            sortText: role ? SORT.property : SORT.keyword,
+        });
+    }
+
+    private completeFieldSnippet(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        if (!this.fieldSnippetDone.has(context)) {
+            this.fieldSnippetDone.add(context);
+            acceptor(context, snippetItem('field', FIELD_SNIPPET));
+        }
+    }
+
+    private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        if (this.unitsDone.has(context)) {
+            return;
+        }
+        this.unitsDone.add(context);
+        const { symbols, preferred } = this.unitsAt(context);
+        symbols.forEach((symbol, index) => {
+            acceptor(context, {
+                label: symbol,
+                kind: CompletionItemKind.Unit,
+                detail: UNIT_NAMES[symbol] ?? 'unit',
+                sortText: `${SORT.value}${String(index).padStart(2, '0')}`,
+                preselect: symbol === preferred || undefined,
+            });
+        });
+    }
+
+    /**
+     * The units that fit the quantity at the cursor: the metric's dimension for a bound on a metric
+     * (its own unit first), the property's (PROPERTY_UNITS) otherwise, every unit when unknown.
+     */
+    private unitsAt(context: CompletionContext): { symbols: string[]; preferred?: string } {
+        const owner = this.quantityOwner(context);
+        if (!owner) {
+            return { symbols: allUnits() };
+        }
+        const { node, property } = owner;
+        if (ast.isMetric(node)) {
+            return { symbols: allUnits() };
+        }
+        const metric = (node as { metric?: { ref?: ast.Metric } }).metric;
+        if (property === 'value' && metric) {
+            const target = metric.ref;
+            if (!target) {
+                return { symbols: allUnits() };
+            }
+            const unit = lookupUnit(target.unit);
+            if (!unit) {
+                return { symbols: allUnits() };
+            }
+            const symbols = unitsFor([unit.dimension], unit.currency);
+            const preferred = target.unit && symbols.includes(target.unit) ? target.unit : undefined;
+            return { symbols: preferred ? [preferred, ...symbols.filter(s => s !== preferred)] : symbols, preferred };
+        }
+        const spec = PROPERTY_UNITS[node.$type]?.[property];
+        if (spec) {
+            return { symbols: unitsFor(spec.accepts.filter((a): a is Dimension => a !== 'plain')) };
+        }
+        return { symbols: allUnits() };
+    }
+
+    /** The node and property holding the quantity whose unit is being written (or a metric's `unit`). */
+    private quantityOwner(context: CompletionContext): { node: AstNode; property: string } | undefined {
+        const root = context.document.parseResult.value.$cstNode;
+        if (!root) {
+            return undefined;
+        }
+        let leaf = CstUtils.findLeafNodeBeforeOffset(root, Math.max(context.tokenOffset - 1, 0));
+        while (leaf?.hidden) {
+            leaf = CstUtils.getPreviousNode(leaf, true) as typeof leaf;
+        }
+        const quantity = leaf && AstUtils.getContainerOfType(leaf.astNode, ast.isQuantity);
+        if (quantity?.$container && quantity.$containerProperty) {
+            return { node: quantity.$container, property: quantity.$containerProperty };
+        }
+        if (leaf && ast.isMetric(leaf.astNode)) {
+            return { node: leaf.astNode, property: 'unit' };
+        }
+        return undefined;
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const qualified = this.qualifiedFieldCandidates(refInfo, context);
+        if (qualified) {
+            return qualified;
+        }
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const container = refInfo.container;
+        if (!ast.isFieldRef(container) || refInfo.property !== 'field' || container.dataset) {
+            return candidates.distinct(d => d.name);
+        }
+        // A bare feature name found in several training datasets is ambiguous: propose it qualified.
+        const all = candidates.toArray();
+        const counts = new Map<string, number>();
+        for (const d of all) {
+            counts.set(d.name, (counts.get(d.name) ?? 0) + 1);
+        }
+        return stream(all.map(d => {
+            const dataset = d.node?.$container;
+            return (counts.get(d.name) ?? 0) > 1 && ast.isDataset(dataset) ? { ...d, name: `${dataset.name}.${d.name}` } : d;
+        }));
+    }
+
+    /**
+     * `features subscribers.|` or `drift subscribers.|`: while the line is incomplete the parser may
+     * not have kept the qualifier on the node, so it is read from the text and resolved the way the
+     * linker would, and the fields of that dataset are proposed.
+     */
+    private qualifiedFieldCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> | undefined {
+        const container = refInfo.container;
+        const qualifiable = ast.isFieldRef(container) || ast.isDrift(container);
+        if (!qualifiable || refInfo.property !== 'field' || container.dataset?.ref) {
+            return undefined;
+        }
+        const before = context.textDocument.getText().slice(0, context.tokenOffset);
+        const qualifier = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*$/.exec(before)?.[1];
+        if (!qualifier) {
+            return undefined;
+        }
+        const datasetScope = this.scopeProvider.getScope({
+            reference: { $refText: qualifier, ref: undefined },
+            container,
+            property: 'dataset',
+        } as ReferenceInfo);
+        const dataset = datasetScope.getElement(qualifier)?.node;
+        if (!ast.isDataset(dataset)) {
+            return stream([]);
+        }
+        const qualifiedContainer = {
+            $type: container.$type,
+            $container: container.$container,
+            dataset: { ref: dataset, $refText: qualifier },
+        } as unknown as AstNode;
+        return this.scopeProvider.getScope({ ...refInfo, container: qualifiedContainer }).getAllElements();
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        return { ...item, kind: declarationKind(description.type).completion, detail: describeCandidate(description), sortText: SORT.reference };
+    }
+}
+
+function snippetItem(label: string, snippet: BlockSnippet): CompletionValueItem {
+    return {
+        label,
+        kind: CompletionItemKind.Snippet,
+        detail: snippet.detail,
+        insertText: snippet.body,
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: SORT.snippet,
+    };
+}
+
+/** The parser rule a grammar element belongs to. */
+function ruleOf(element: GrammarAST.AbstractElement): string | undefined {
+    return AstUtils.getContainerOfType(element, GrammarAST.isParserRule)?.name;
+}
+
+/**
+ * The keyword starts a single-valued property (`'volume' volume=Quantity`) that the block around
+ * the cursor already has, written elsewhere than at the cursor.
+ */
+function isAlreadyWritten(context: CompletionContext, keyword: GrammarAST.Keyword, rule: string | undefined): boolean {
+    const group: AstNode | undefined = keyword.$container;
+    if (!rule || !GrammarAST.isGroup(group) || group.elements[0] !== keyword || !GrammarAST.isAlternatives(group.$container)) {
+        return false;
+    }
+    const assignment = group.elements.find(GrammarAST.isAssignment);
+    if (!assignment || assignment.operator !== '=') {
+        return false;
+    }
+    let block: AstNode | undefined = context.node;
+    while (block && block.$type !== rule) {
+        block = block.$container;
+    }
+    const cst = block?.$cstNode;
+    if (!block || !cst || context.offset <= cst.offset || context.offset >= cst.end) {
+        return false;
+    }
+    const value = (block as unknown as Record<string, unknown>)[assignment.feature];
+    if (value === undefined || value === false) {
+        return false;
+    }
+    const written = GrammarUtils.findNodeForProperty(cst, assignment.feature);
+    const atCursor = written !== undefined && written.offset <= context.offset && written.end >= context.tokenOffset;
+    return !atCursor;
+}
+
+/** The plan already has a `serving`/`rollout`/… block, other than one being written at the cursor. */
+function hasOtherBlock(context: CompletionContext, rule: string): boolean {
+    const root = context.document.parseResult.value as ast.Document;
+    return (root.plan?.members ?? []).some(member => {
+        const cst = member.$cstNode;
+        return member.$type === rule && cst !== undefined && (context.offset < cst.offset || context.offset > cst.end);
+    });
+}
+
+/** Rules whose first keyword starts a block (`dataset d { … }`, `serving { … }`). */
+const BLOCK_RULES = new Set<string>([
+    ast.Plan.$type, ast.Catalog.$type, ast.Person.$type, ast.Team.$type, ast.Metric.$type, ast.Objective.$type,
+    ast.Dataset.$type, ast.Baseline.$type, ast.Model.$type, ast.Serving.$type, ast.Slo.$type, ast.Rollout.$type,
+    ast.Monitoring.$type, ast.Risk.$type, ast.Milestone.$type, ast.Budget.$type,
+]);
+
+/**
+ * What a keyword starts, for the completion detail: `dataset declaration`, `serving block`,
+ * `dataset property` (`'source'` of `'source' source=STRING` in the dataset's loop), `repeatable
+ * property` (`kpi`, `check`…); undefined for a keyword in the middle of a property (`by`, `for`).
+ */
+function keywordRole(keyword: GrammarAST.Keyword, rule: string | undefined): string | undefined {
+    const group: AstNode | undefined = keyword.$container;
+    if (!rule || !GrammarAST.isGroup(group) || group.elements[0] !== keyword) {
+        return undefined;
+    }
+    if (GrammarAST.isAlternatives(group.$container)) {
+        return `${kindWord(rule)} property`;
+    }
+    if (GrammarAST.isParserRule(group.$container)) {
+        if (BLOCK_RULES.has(rule)) {
+            return SINGLETON_RULES.has(rule) ? `${kindWord(rule)} block` : `${kindWord(rule)} declaration`;
+        }
+        return rule === ast.Import.$type ? 'import' : 'repeatable property';
+    }
+    return undefined;
+}
+
+const SINGLETON_RULES = new Set<string>([ast.Serving.$type, ast.Rollout.$type, ast.Monitoring.$type, ast.Budget.$type]);
+
+/**
+ * A new field's name is expected (inside `fields { … }`): the grammar offers `FieldName` here but
+ * not `Name`, which every other declaration uses.
+ */
+function isFieldNamePosition(context: CompletionContext): boolean {
+    const rules = new Set(context.features.map(f => ruleOf(f.feature)));
+    return rules.has('FieldName') && !rules.has('Name');
+}
+
+/** The `dataset` of `features dataset.field`. */
+function isFeatureQualifier(reference: GrammarAST.CrossReference): boolean {
+    const assignment = AstUtils.getContainerOfType(reference, GrammarAST.isAssignment);
+    return ruleOf(reference) === ast.FieldRef.$type && assignment?.feature === 'dataset';
+}
+
+function unitsFor(dimensions: readonly Dimension[], currency?: string): string[] {
+    const symbols = dimensions.flatMap(d => unitsOfDimension(d, currency)).map(u => u.symbol);
+    return [...new Set(symbols)].filter(isProposedUnit);
+}
+
+function allUnits(): string[] {
+    return UNIT_SYMBOLS.filter(isProposedUnit);
+}
+
+/** `req/d` is an accepted alias of `req/day`; only the spelled-out form is proposed. */
+function isProposedUnit(symbol: string): boolean {
+    return symbol !== '' && symbol !== 'req/d';
+}
+
+/** `metric · ms, lower is better`, `number field of subscribers`, `person`. */
+function describeCandidate(description: AstNodeDescription): string {
+    const node = description.node;
+    if (ast.isMetric(node)) {
+        const facts = [node.unit, node.better && `${node.better} is better`].filter(Boolean);
+        return facts.length > 0 ? `metric · ${facts.join(', ')}` : 'metric';
+    }
+    if (ast.isField(node)) {
+        const dataset = node.$container;
+        return `${node.type ?? ''} field of ${dataset?.name ?? 'dataset'}`.trim();
+    }
+    return kindWord(description.type);
+}

@@ -1,0 +1,282 @@
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Lexer } from 'langium';
+import { AbstractFormatter } from 'langium/lsp';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import type { MlPlanServices } from '../language/mlplan-module.js';
+
+/** One token of the document as the lexer sees it, comments included (whitespace is what we rewrite). */
+interface Token {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+    readonly comment?: 'line' | 'block';
+}
+
+interface Block {
+    /** Index of the closing `}` in the token list. */
+    readonly close: number;
+    /** `{` and `}` were written on one line: the block stays on one line. */
+    readonly oneLine: boolean;
+}
+
+interface Edit {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+}
+
+/**
+ * Formats a plan the way the examples are written: one property per line inside multi-line blocks,
+ * one indent level per nesting level, `{` on the declaration line and `}` on its own line, single
+ * spaces between the tokens of a property (none inside `req/s` or `subscribers.region`, none before
+ * a comma), blocks written on one line kept on one line, at most one blank line kept between items.
+ *
+ * Langium's rule-based formatter moves whitespace around hidden tokens in ways that can swallow
+ * or displace a comment. Here the layout is decided gap by gap over the lexer's token stream, so by
+ * construction only whitespace between tokens changes: the token sequence and every comment stay
+ * where they were (a comment on its own line is re-indented with the line it stands on, a
+ * trailing comment keeps its place at the end of its line). Every decision depends on the token
+ * sequence and on line breaks that formatting itself keeps, so formatting twice changes nothing.
+ * Documents with syntax errors are left alone (AbstractFormatter's guard).
+ */
+export class MlPlanFormatter extends AbstractFormatter {
+    private readonly lexer: Lexer;
+
+    constructor(services: MlPlanServices) {
+        super();
+        this.lexer = services.parser.Lexer;
+    }
+
+    /** Unused: the layout is decided per gap in `doDocumentFormat`, not per AST node. */
+    protected format(): void {
+        // nothing to register
+    }
+
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        const textDocument = document.textDocument;
+        const text = textDocument.getText();
+        const lexed = this.lexer.tokenize(text);
+        const tokens: Token[] = [
+            ...lexed.tokens.map(t => token(t.startOffset, t.image)),
+            ...lexed.hidden
+                .filter(t => t.image.startsWith('//') || t.image.startsWith('/*'))
+                .map(t => token(t.startOffset, t.image, t.image.startsWith('//') ? 'line' : 'block')),
+        ].sort((a, b) => a.start - b.start);
+        const root = document.parseResult.value.$cstNode;
+        if (tokens.length === 0 || !root) {
+            return [];
+        }
+        const layout = new Layout(text, tokens, itemStarts(root), options);
+        let edits = layout.edits();
+        if (range) {
+            const from = textDocument.offsetAt(range.start);
+            const to = textDocument.offsetAt(range.end);
+            // The indentation of the range's first line is part of it; the break after its last line is not.
+            edits = edits.filter(e => e.end >= from && e.start < to);
+        }
+        return edits.map(e => ({
+            range: { start: textDocument.positionAt(e.start), end: textDocument.positionAt(e.end) },
+            newText: e.text,
+        }));
+    }
+}
+
+function token(start: number, text: string, comment?: 'line' | 'block'): Token {
+    return { start, end: start + text.length, text, comment };
+}
+
+/** The layout of one document: the whitespace each gap between two tokens should hold. */
+class Layout {
+    private readonly blocks = new Map<number, Block>();
+    private readonly indentUnit: string;
+    private readonly eol: string;
+
+    constructor(
+        private readonly text: string,
+        private readonly tokens: readonly Token[],
+        private readonly items: ReadonlySet<number>,
+        private readonly options: FormattingOptions,
+    ) {
+        this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize > 0 ? options.tabSize : 2);
+        this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const open: number[] = [];
+        tokens.forEach((t, i) => {
+            if (t.comment) {
+                return;
+            }
+            if (t.text === '{') {
+                open.push(i);
+            } else if (t.text === '}' && open.length > 0) {
+                const start = open.pop()!;
+                this.blocks.set(start, { close: i, oneLine: !this.text.slice(tokens[start].start, t.end).includes('\n') });
+            }
+        });
+    }
+
+    edits(): Edit[] {
+        const edits: Edit[] = [];
+        /** Open blocks around the current gap, innermost last. */
+        const stack: Block[] = [];
+        const first = this.tokens[0];
+        if (first.start > 0) {
+            const leading = this.text.slice(0, first.start);
+            edits.push({ start: 0, end: first.start, text: '' });
+            this.reindentComment(first, leading.slice(leading.lastIndexOf('\n') + 1), '', edits);
+        }
+        for (let i = 1; i < this.tokens.length; i++) {
+            const previous = this.tokens[i - 1];
+            const block = this.blocks.get(i - 1);
+            if (block) {
+                stack.push(block);
+            }
+            const current = this.tokens[i];
+            const original = this.text.slice(previous.end, current.start);
+            const wanted = this.gap(i, stack, original);
+            if (wanted !== original) {
+                edits.push({ start: previous.end, end: current.start, text: wanted });
+            }
+            const before = indentationAfterBreak(original);
+            const after = indentationAfterBreak(wanted);
+            if (before !== undefined && after !== undefined) {
+                this.reindentComment(current, before, after, edits);
+            }
+            if (!current.comment && current.text === '}' && stack.length > 0 && stack[stack.length - 1].close === i) {
+                stack.pop();
+            }
+        }
+        const last = this.tokens[this.tokens.length - 1];
+        const trailing = this.text.slice(last.end);
+        const finalNewline = trailing.includes('\n') || this.options.insertFinalNewline === true;
+        const wantedEnd = finalNewline ? this.eol : '';
+        if (trailing !== wantedEnd) {
+            edits.push({ start: last.end, end: this.text.length, text: wantedEnd });
+        }
+        return edits.sort((a, b) => a.start - b.start);
+    }
+
+    /** The whitespace wanted between token `i - 1` and token `i`, given the blocks open around the gap. */
+    private gap(i: number, stack: readonly Block[], original: string): string {
+        const previous = this.tokens[i - 1];
+        const current = this.tokens[i];
+        const lineBreaks = countLineBreaks(original);
+        const innermost = stack[stack.length - 1];
+        if (innermost?.oneLine) {
+            return inlineSpace(previous, current);
+        }
+        const depth = stack.length;
+        const closes = !current.comment && current.text === '}' && innermost?.close === i;
+        const level = closes ? depth - 1 : depth;
+        const opensBlock = this.blocks.has(i - 1);
+        const keepBlank = lineBreaks >= 2 && !opensBlock && !closes;
+        const newline = (indentLevel: number, blank = keepBlank) =>
+            `${this.eol.repeat(blank ? 2 : 1)}${this.indentUnit.repeat(Math.max(indentLevel, 0))}`;
+        const startsLine = closes || this.items.has(current.start) || current.comment !== undefined;
+
+        if (previous.comment === 'line' || (previous.comment === 'block' && lineBreaks > 0)) {
+            // A line comment ends its line; a block comment on its own line stays there.
+            return newline(startsLine ? level : level + 1);
+        }
+        if (current.comment) {
+            if (lineBreaks === 0) {
+                // A trailing comment stays on its line, keeping the space the author put before it.
+                return current.comment === 'line' && original.length > 0 ? original : ' ';
+            }
+            return newline(level);
+        }
+        if (previous.comment === 'block') {
+            return ' ';
+        }
+        if (opensBlock || startsLine) {
+            return newline(level);
+        }
+        return inlineSpace(previous, current);
+    }
+
+    /**
+     * A block comment that moves to another indentation takes its continuation lines along, so a
+     * `/** … *\/` doc comment keeps its shape.
+     */
+    private reindentComment(comment: Token, before: string, after: string, edits: Edit[]): void {
+        if (comment.comment !== 'block' || !comment.text.includes('\n') || before === after) {
+            return;
+        }
+        let offset = comment.start;
+        for (const line of comment.text.split('\n').slice(1)) {
+            offset = this.text.indexOf('\n', offset) + 1;
+            if (line.startsWith(before) && line.trim().length > 0) {
+                edits.push({ start: offset, end: offset + before.length, text: after });
+            }
+        }
+    }
+}
+
+/** Within a line: nothing inside `req/s` and `dataset.field`, nothing before a comma, one space otherwise. */
+function inlineSpace(previous: Token, current: Token): string {
+    if (previous.comment || current.comment) {
+        return ' ';
+    }
+    if (current.text === ',' || current.text === '/' || current.text === '.' || previous.text === '/' || previous.text === '.') {
+        return '';
+    }
+    return ' ';
+}
+
+function countLineBreaks(whitespace: string): number {
+    return whitespace.split('\n').length - 1;
+}
+
+/** The indentation at the end of a gap that ends a line; undefined for an in-line gap. */
+function indentationAfterBreak(gap: string): string | undefined {
+    const lastBreak = gap.lastIndexOf('\n');
+    return lastBreak < 0 ? undefined : gap.slice(lastBreak + 1);
+}
+
+/**
+ * Offsets of the tokens that start an item: a top-level `import`, `plan` or `catalog`; one
+ * alternative of a block's any-order property loop (`title …`, `kpi …`, `person …`); one field of
+ * `fields { … }`. These go on a line of their own inside a multi-line block. Read from the grammar,
+ * so a new property is laid out correctly without touching the formatter.
+ */
+function itemStarts(root: CstNode): Set<number> {
+    const starts = new Set<number>();
+    for (const node of CstUtils.streamCst(root)) {
+        if (node === root) {
+            continue;
+        }
+        if (isCompositeCstNode(node)) {
+            if (node.container === root || startsRepeatedItem(node.grammarSource)) {
+                const first = CstUtils.flattenCst(node).find(leaf => !leaf.hidden);
+                if (first) {
+                    starts.add(first.offset);
+                }
+            }
+        } else if (!node.hidden && startsPropertyAlternative(node.grammarSource)) {
+            starts.add(node.offset);
+        }
+    }
+    return starts;
+}
+
+/** `members+=PlanMember`, `kpis+=Kpi`, `checks+=Check` in a block's loop; `fields+=Field*`. */
+function startsRepeatedItem(element: GrammarAST.AbstractElement | undefined): boolean {
+    if (!GrammarAST.isRuleCall(element)) {
+        return false;
+    }
+    const assignment = AstUtils.getContainerOfType(element, GrammarAST.isAssignment);
+    if (!assignment || assignment.operator !== '+=') {
+        return false;
+    }
+    return assignment.cardinality === '*' || assignment.cardinality === '+' || isPropertyLoop(assignment.$container);
+}
+
+/** `'title'` of `'title' title=STRING` when that group is one alternative of a block's loop. */
+function startsPropertyAlternative(element: GrammarAST.AbstractElement | undefined): boolean {
+    if (!GrammarAST.isKeyword(element)) {
+        return false;
+    }
+    const group: AstNode | undefined = element.$container;
+    return GrammarAST.isGroup(group) && group.elements[0] === element && isPropertyLoop(group.$container);
+}
+
+function isPropertyLoop(node: unknown): boolean {
+    return GrammarAST.isAlternatives(node) && (node.cardinality === '*' || node.cardinality === '+');
+}

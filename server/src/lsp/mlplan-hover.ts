@@ -1,0 +1,258 @@
+/**
+ * Hovers. What the pointer is on decides the content:
+ * - a declaration's name, or a reference to it: its doc comment and a summary (hover-summaries.ts);
+ * - a quantity: its value in the other units of its dimension;
+ * - `volume`, `peak` or `cost` of serving: the mean rate, peak vs mean and the monthly cost vs budget;
+ * - a keyword: what it means (keyword-docs.ts);
+ * and, on top of any of these, each mlplan diagnostic covering the position adds its rule's title
+ * and why it matters. Keywords are not reserved, so a keyword written where a name goes is a name.
+ */
+import {
+    AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise,
+} from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import type { MlPlanServices } from '../language/mlplan-module.js';
+import {
+    meanRate, measureOf, monthlyServingCost, peakRate, peakToMeanRatio, servingBudgetUse, type MonthlyCost,
+} from '../model/derived.js';
+import { collectFacts, type PlanFacts } from '../model/plan-facts.js';
+import {
+    convert, describeDimension, equivalents, formatMeasure, formatNumber, formatPercent, formatValue, lookupUnit, measure,
+    unitsOfDimension,
+} from '../model/units.js';
+import { readinessOf } from '../rules/readiness.js';
+import { RULES_BY_CODE } from '../rules/registry.js';
+import { diagnosticCode } from '../rules/run-rules.js';
+import { code, declarationSummary, errorBudgetText, text, type SummaryContext } from './hover-summaries.js';
+import { keywordDoc } from './keyword-docs.js';
+
+/** Grammar rules whose keywords are names, not keywords (keywords are not reserved). */
+const NAME_RULES = new Set(['Name', 'FieldName']);
+const SERVING_FIGURES = new Set(['volume', 'peak', 'cost']);
+/** Conversions outside this range print as long strings of zeros or digits and help nobody. */
+const SMALLEST_SHOWN = 0.001;
+const LARGEST_SHOWN = 1e7;
+
+export class MlPlanHoverProvider implements HoverProvider {
+    constructor(private readonly services: MlPlanServices) {}
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
+        const root = document.parseResult?.value as ast.Document | undefined;
+        const textDocument = document.textDocument;
+        const offset = textDocument.offsetAt(params.position);
+        // offsetAt clamps: a position past the end of its line or of the document is nowhere.
+        if (!root?.$cstNode || !samePosition(textDocument.positionAt(offset), params.position)) {
+            return undefined;
+        }
+        const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
+        const onLeaf = leaf && !leaf.hidden && leaf.offset <= offset && offset < leaf.end ? leaf : undefined;
+        const sections = [
+            onLeaf ? this.leafContent(document as LangiumDocument<ast.Document>, onLeaf) : undefined,
+            diagnosticNotes(document, params.position),
+        ].filter((s): s is string => s !== undefined && s !== '');
+        if (sections.length === 0) {
+            return undefined;
+        }
+        return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+    }
+
+    private leafContent(document: LangiumDocument<ast.Document>, leaf: CstNode): string | undefined {
+        const quantity = AstUtils.getContainerOfType(leaf.astNode, ast.isQuantity);
+        if (quantity) {
+            return this.quantityContent(document, quantity);
+        }
+        if (ast.isMetric(leaf.astNode) && GrammarUtils.findAssignment(leaf)?.feature === 'unit') {
+            return unitContent(leaf.astNode.unit);
+        }
+        const keyword = leaf.grammarSource;
+        if (GrammarAST.isKeyword(keyword)) {
+            const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name ?? '';
+            if (!NAME_RULES.has(rule)) {
+                return this.keywordContent(document, leaf.astNode, rule, keyword.value);
+            }
+        }
+        const declaration = this.services.references.References.findDeclarations(leaf)[0];
+        return declaration ? this.declarationContent(document, declaration) : undefined;
+    }
+
+    private declarationContent(document: LangiumDocument<ast.Document>, node: AstNode): string | undefined {
+        return declarationSummary(node, this.docComment(node), this.context(document));
+    }
+
+    /** The `/** … *\/` comment above a declaration, as escaped paragraphs. */
+    private docComment(node: AstNode): string | undefined {
+        const comment = this.services.documentation.CommentProvider.getComment(node);
+        if (!comment?.startsWith('/**')) {
+            return undefined;
+        }
+        const lines = comment
+            .replace(/^\/\*\*/, '')
+            .replace(/\*\/$/, '')
+            .split(/\r?\n/)
+            .map(line => line.replace(/^\s*\*?\s?/, '').trimEnd());
+        const paragraphs: string[][] = [[]];
+        for (const line of lines) {
+            if (line.trim() === '') {
+                paragraphs.push([]);
+            } else {
+                paragraphs[paragraphs.length - 1].push(line.trim());
+            }
+        }
+        const result = paragraphs.filter(p => p.length > 0).map(p => text(p.join(' '))).join('\n\n');
+        return result || undefined;
+    }
+
+    private context(document: LangiumDocument<ast.Document>): SummaryContext {
+        const imported = this.services.imports.Imports.importedDocuments(document);
+        const facts = collectFacts(document, imported);
+        return {
+            facts,
+            roots: [document, ...imported].map(d => d.parseResult.value),
+            readiness: () => readinessOf(document, this.services.config.Configuration.rulesFor(document.uri)),
+        };
+    }
+
+    private keywordContent(document: LangiumDocument<ast.Document>, node: AstNode, rule: string, keyword: string): string | undefined {
+        const entry = keywordDoc(rule, keyword);
+        if (!entry) {
+            return undefined;
+        }
+        const parts = [`**${code(keyword)}** (keyword)`, entry.text];
+        if (entry.example) {
+            parts.push(`Example: ${code(entry.example)}`);
+        }
+        if (ast.isServing(node) && SERVING_FIGURES.has(keyword)) {
+            parts.push(servingFigures(node, collectFacts(document, this.services.imports.Imports.importedDocuments(document))));
+        }
+        return parts.join('\n\n');
+    }
+
+    private quantityContent(document: LangiumDocument<ast.Document>, quantity: ast.Quantity): string | undefined {
+        const parts = [quantityConversions(quantity)];
+        const container = quantity.$container;
+        const property = quantity.$containerProperty ?? '';
+        if (ast.isServing(container) && SERVING_FIGURES.has(property)) {
+            parts.push(servingFigures(container, collectFacts(document, this.services.imports.Imports.importedDocuments(document))));
+        } else if (ast.isSlo(container) && (property === 'objective' || property === 'window')) {
+            const budget = errorBudgetText(container);
+            parts.push(budget ? `Error budget of slo ${code(container.name)}: ${budget}` : undefined);
+        }
+        const shown = parts.filter((p): p is string => p !== undefined);
+        return shown.length > 0 ? shown.join('\n\n') : undefined;
+    }
+}
+
+/** `150 ms` = 0.15 s = 0.0025 min; a figure without conversions says what it measures. */
+export function quantityConversions(quantity: ast.Quantity): string | undefined {
+    const value = measureOf(quantity);
+    if (!value) {
+        return undefined;
+    }
+    const shown = code(formatMeasure(value));
+    const others = equivalents(value)
+        .filter(e => e.value === 0 || (Math.abs(e.value) >= SMALLEST_SHOWN && Math.abs(e.value) < LARGEST_SHOWN))
+        .map(e => formatValue(e.value, e.symbol));
+    return others.length > 0
+        ? [shown, ...others].join(' = ')
+        : `${shown}: ${describeDimension(value.unit.dimension)}`;
+}
+
+/** A metric's unit: what it measures and the units its bounds may also use. */
+function unitContent(symbol: string | undefined): string | undefined {
+    const unit = lookupUnit(symbol);
+    if (!unit || !symbol) {
+        return undefined;
+    }
+    if (unit.dimension === 'fraction') {
+        return `${code(symbol)}: ${describeDimension(unit.dimension)}; bounds may also be plain ratios (${code('3.5 %')} = ${code('0.035')})`;
+    }
+    const others = unitsOfDimension(unit.dimension, unit.currency)
+        .map(u => u.symbol)
+        .filter(other => other !== symbol && other !== 'req/d');
+    const also = others.length > 0 ? `; bounds may also be written in ${others.map(o => code(o)).join(', ')}` : '';
+    return `${code(symbol)}: ${describeDimension(unit.dimension)}${also}`;
+}
+
+const REQ_PER_S = lookupUnit('req/s')!;
+const RATE_UNITS = ['req/min', 'req/day'].map(symbol => lookupUnit(symbol)!);
+
+/** Mean rate, peak vs mean and monthly cost vs budget, all from model/derived.ts. */
+export function servingFigures(serving: ast.Serving, facts: PlanFacts): string {
+    const lines: string[] = [];
+    const mean = meanRate(serving);
+    if (mean !== undefined) {
+        const meanMeasure = measure(mean, REQ_PER_S.symbol)!;
+        const others = RATE_UNITS.map(u => formatValue(convert(meanMeasure, u)!, u.symbol));
+        lines.push(`- mean rate: ${[formatValue(mean, 'req/s'), ...others].join(' = ')}`);
+    } else {
+        lines.push('- mean rate: unknown (no `volume` as a request rate)');
+    }
+    const peak = peakRate(serving);
+    if (peak !== undefined) {
+        const ratio = peakToMeanRatio(serving);
+        let comparison = '';
+        if (ratio !== undefined) {
+            comparison = ratio < 1 ? ', **below the mean**: one of the two figures is wrong' : `, ${formatNumber(ratio)}× the mean`;
+        }
+        lines.push(`- peak: ${formatValue(peak, 'req/s')}${comparison}`);
+    }
+    const cost = monthlyServingCost(serving);
+    if (cost) {
+        const perRequest = measureOf(serving.cost);
+        const derivation = cost.requestsPerMonth !== undefined && perRequest
+            ? ` (${formatMeasure(perRequest)} × ${formatValue(cost.requestsPerMonth, 'req/month')})`
+            : '';
+        lines.push(`- monthly cost: ${formatValue(cost.amount, `${cost.currency}/month`)}${derivation}`);
+        lines.push(`- budget: ${budgetComparison(serving, cost, facts.budget)}`);
+    } else if (serving.cost) {
+        lines.push('- monthly cost: unknown (needs `cost` per request and `volume`, or `cost` per month)');
+    }
+    return `**Serving load and cost**\n${lines.join('\n')}`;
+}
+
+function budgetComparison(serving: ast.Serving, cost: MonthlyCost, budget: ast.Budget | undefined): string {
+    const allowed = measureOf(budget?.serving);
+    if (!budget) {
+        return 'no `budget` block to compare with';
+    }
+    if (!allowed) {
+        return 'the budget has no `serving` line to compare with';
+    }
+    const use = servingBudgetUse(serving, budget);
+    if (!use) {
+        return `the budget's serving line is ${formatMeasure(allowed)}, not comparable with ${cost.currency}/month`;
+    }
+    const share = use.share !== undefined ? ` (${formatPercent(use.share)} of it)` : '';
+    return `${use.exceeded ? '**over**' : 'within'} the serving budget of ${formatMeasure(allowed)}${share}`;
+}
+
+/** For each mlplan diagnostic covering the position: its rule's title and why it matters. */
+export function diagnosticNotes(document: LangiumDocument, position: Position): string | undefined {
+    const seen = new Set<string>();
+    const notes: string[] = [];
+    for (const diagnostic of document.diagnostics ?? []) {
+        const ruleCode = diagnosticCode(diagnostic);
+        const rule = ruleCode ? RULES_BY_CODE.get(ruleCode) : undefined;
+        if (!rule || seen.has(rule.code) || !covers(diagnostic.range, position)) {
+            continue;
+        }
+        seen.add(rule.code);
+        notes.push(`**${code(rule.code)}**: ${rule.title}\n\n${rule.why}`);
+    }
+    return notes.length > 0 ? notes.join('\n\n') : undefined;
+}
+
+function covers(range: Range, position: Position): boolean {
+    const afterStart = position.line > range.start.line
+        || (position.line === range.start.line && position.character >= range.start.character);
+    const beforeEnd = position.line < range.end.line
+        || (position.line === range.end.line && position.character < range.end.character);
+    const empty = range.start.line === range.end.line && range.start.character === range.end.character;
+    return afterStart && (beforeEnd || (empty && position.line === range.start.line && position.character === range.start.character));
+}
+
+function samePosition(a: Position, b: Position): boolean {
+    return a.line === b.line && a.character === b.character;
+}

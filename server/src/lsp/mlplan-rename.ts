@@ -1,0 +1,75 @@
+import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
+import { DefaultRenameProvider } from 'langium/lsp';
+import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import type { MlPlanImports } from '../language/mlplan-imports.js';
+import type { MlPlanServices } from '../language/mlplan-module.js';
+import { localDeclarations } from '../model/declarations.js';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const FIELD_FLAGS = new Set(['pii', 'sensitive', 'label']);
+
+/**
+ * Langium's rename (declaration and every reference, across imported files) with the checks a
+ * rename must pass so that it cannot break a plan: the new name is a valid name (any word,
+ * keywords included, since they are not reserved), a field is not renamed to one of its flags
+ * (`pii`, `sensitive`, `label`), and the name is not already taken in the namespace (or, for a
+ * field, in its dataset), which would silently re-point references. A rename started on a keyword
+ * finds no declaration and is refused by Langium itself.
+ */
+export class MlPlanRenameProvider extends DefaultRenameProvider {
+    private readonly imports: MlPlanImports;
+
+    constructor(services: MlPlanServices) {
+        super(services);
+        this.imports = services.imports.Imports;
+    }
+
+    override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
+        const newName = params.newName;
+        if (!NAME.test(newName)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is not a name: use letters, digits and _, not starting with a digit`);
+        }
+        const target = this.targetOf(document, params);
+        if (target) {
+            const taken = this.nameTaken(target, newName);
+            if (taken) {
+                throw new ResponseError(ErrorCodes.InvalidParams, taken);
+            }
+        }
+        return super.rename(document, params);
+    }
+
+    private targetOf(document: LangiumDocument, params: RenameParams) {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) {
+            return undefined;
+        }
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
+    }
+
+    /** Why `name` cannot be given to `target`, or undefined when it can. */
+    private nameTaken(target: { $type: string; name?: unknown; $container?: unknown }, name: string): string | undefined {
+        if (ast.isField(target)) {
+            if (FIELD_FLAGS.has(name)) {
+                return `a field cannot be called \`${name}\`: it is a field flag`;
+            }
+            const dataset = target.$container;
+            return dataset.fields.some(f => f !== target && f.name === name)
+                ? `dataset \`${dataset.name}\` already has a field \`${name}\``
+                : undefined;
+        }
+        const node = target as ast.Metric;
+        if (node.name === name) {
+            return undefined;
+        }
+        const home = AstUtils.getDocument(node) as LangiumDocument<ast.Document>;
+        for (const source of [home, ...this.imports.importedDocuments(home)]) {
+            if (localDeclarations(source.parseResult.value).some(d => d !== node && d.name === name)) {
+                return `\`${name}\` is already declared`;
+            }
+        }
+        return undefined;
+    }
+}

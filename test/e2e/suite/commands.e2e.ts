@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, describeDiagnostics, openPlan, revertAndClose, waitForDiagnostics } from './helpers.js';
+import { suite, test } from './runner.js';
+import { serverValidated } from './server-sync.js';
+
+suite('commands', () => {
+    test('mlplan.newPlan growth Demo opens an untitled plan that checks clean', async () => {
+        await vscode.commands.executeCommand('mlplan.newPlan', 'growth', 'Demo');
+        const editor = vscode.window.activeTextEditor;
+        assert.ok(editor, 'no active editor after mlplan.newPlan');
+        const { document } = editor;
+        try {
+            assert.equal(document.uri.scheme, 'untitled');
+            assert.equal(document.languageId, 'mlplan');
+            assert.ok(document.getText().includes('plan Demo {'), `the new plan lacks "plan Demo {":\n${document.getText()}`);
+            await serverValidated(document.uri);
+            const diagnostics = await waitForDiagnostics(document.uri, d => d.length === 0, { timeoutMs: 10_000, what: 'empty' });
+            assert.equal(diagnostics.length, 0, describeDiagnostics(diagnostics));
+        } finally {
+            await revertAndClose(document);
+        }
+    });
+
+    test('mlplan.showReadiness returns a report whose markdown says Readiness', async () => {
+        const { document } = await openPlan('no-fallback.mlplan');
+        await serverValidated(document.uri);
+        const report = await vscode.commands.executeCommand<{ markdown?: string } | undefined>('mlplan.showReadiness', document.uri);
+        assert.ok(report, 'mlplan.showReadiness returned nothing');
+        assert.ok(report.markdown?.includes('Readiness'), `the report's markdown lacks "Readiness":\n${report.markdown}`);
+        await closeAllEditors();
+    });
+});

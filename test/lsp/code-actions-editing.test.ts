@@ -1,0 +1,196 @@
+// How quick-fixes edit: the ignore comment, the file's own indentation (tabs, 4 spaces, CRLF),
+// one-line blocks, plans with syntax errors, and properties that hold for every fix of every plan.
+import { readFileSync } from 'node:fs';
+import { describe as group, expect, test } from 'vitest';
+import { collectFacts } from '../../server/src/model/plan-facts.js';
+import { detectIndentUnit } from '../../server/src/rules/fixes/fix-document.js';
+import { createFixer } from '../../server/src/rules/fixes/index.js';
+import { EXAMPLE, atStage } from '../rules/completeness-support.js';
+import { check, createTestServices } from '../support/services.js';
+import { applyTextEdits, codeActions, codeOf, editsOf, onlyEdit, roundTrip, swap, toOffsets, withoutBlock, withoutLines } from './fix-support.js';
+
+const services = createTestServices();
+const MVP = atStage(EXAMPLE, 'mvp');
+const NO_FALLBACK = withoutLines(MVP, 'fallback TenureRule');
+
+/** `text` with every two leading spaces replaced by `unit`. */
+function reindented(text: string, unit: string): string {
+    return text.replace(/^((?: {2})+)/gm, spaces => unit.repeat(spaces.length / 2));
+}
+
+group('ignore on this line', () => {
+    test('is offered for every diagnostic, and silences a warning without leaving an unused-ignore', async () => {
+        const trip = await roundTrip(services, NO_FALLBACK, 'fallback-missing', { title: 'Ignore' });
+        expect(trip.action.title).toBe('Ignore `fallback-missing` on this line');
+        expect(trip.action.isPreferred).toBeFalsy();
+        expect(onlyEdit(trip).newText).toBe('  // mlplan-ignore fallback-missing -- TODO: reason\n');
+        expect(trip.fixed).toContain('  // mlplan-ignore fallback-missing -- TODO: reason\n  serving {\n');
+        expect(trip.after.map(codeOf)).not.toContain('unused-ignore');
+    });
+
+    test('takes the indentation of the diagnostic\'s line', async () => {
+        const text = withoutLines(MVP, 'slice by region where auc gap <= 0.03');
+        const trip = await roundTrip(services, text, 'fairness-missing', { title: 'Ignore' });
+        expect(onlyEdit(trip).newText).toBe('      // mlplan-ignore fairness-missing -- TODO: reason\n');
+    });
+
+    test('adds the code to an ignore comment already above the line', async () => {
+        const text = swap(withoutBlock(NO_FALLBACK, 'slo ScoringLatency'), '  serving {', '  // mlplan-ignore latency-slo-missing -- batch-like traffic\n  serving {');
+        const trip = await roundTrip(services, text, 'fallback-missing', { title: 'Ignore' });
+        expect(onlyEdit(trip).newText).toBe(', fallback-missing');
+        expect(trip.fixed).toContain('  // mlplan-ignore latency-slo-missing, fallback-missing -- batch-like traffic\n  serving {');
+        expect(trip.after.map(codeOf)).not.toContain('unused-ignore');
+    });
+
+    test('is not offered for syntax errors nor for unused ignore comments', async () => {
+        const text = swap(MVP, '  serving {', '  // mlplan-ignore risk-missing -- nothing\n  serving {\n    peak peak');
+        const { document, diagnostics } = await check(services, text);
+        expect(diagnostics.map(codeOf)).toEqual(expect.arrayContaining(['syntax-error', 'unused-ignore']));
+        for (const diagnostic of diagnostics.filter(d => ['syntax-error', 'unused-ignore'].includes(codeOf(d)))) {
+            expect(await codeActions(services, document, [diagnostic])).toEqual([]);
+        }
+    });
+});
+
+group('indentation follows the file', () => {
+    test('the indent unit: tabs, the most common step, 2 spaces by default', () => {
+        expect(detectIndentUnit(reindented(EXAMPLE, '\t'))).toBe('\t');
+        expect(detectIndentUnit(reindented(EXAMPLE, '    '))).toBe('    ');
+        expect(detectIndentUnit(EXAMPLE)).toBe('  ');
+        expect(detectIndentUnit('plan X {}')).toBe('  ');
+        // Doc-comment continuation lines (` * text`) are not indentation.
+        expect(detectIndentUnit('/**\n * doc\n */\nplan X {\n    title "t"\n}\n')).toBe('    ');
+    });
+
+    test('a plan indented with tabs gets tabs', async () => {
+        const text = reindented(NO_FALLBACK, '\t');
+        const trip = await roundTrip(services, text, 'fallback-missing');
+        expect(onlyEdit(trip).newText).toBe('\t\tfallback TenureRule\n');
+        const skeleton = await roundTrip(services, reindented(withoutBlock(MVP, 'objective ReduceChurn'), '\t'), 'objective-missing');
+        expect(onlyEdit(skeleton).newText).toBe('\n\tobjective Goal {\n\t\tdescription "TODO: the outcome the project is for"\n\t\tkpi churn_rate <= 10 %\n\t}\n');
+        const ignore = await roundTrip(services, text, 'fallback-missing', { title: 'Ignore' });
+        expect(onlyEdit(ignore).newText).toBe('\t// mlplan-ignore fallback-missing -- TODO: reason\n');
+    });
+
+    test('a plan indented with 4 spaces gets 4 spaces, nested skeletons included', async () => {
+        const trip = await roundTrip(services, reindented(withoutBlock(EXAMPLE, 'model ChurnGBM'), '    '), 'model-missing');
+        expect(onlyEdit(trip).newText).toContain('\n    model NewModel {\n        algorithm "TODO: the learning algorithm"\n');
+        expect(onlyEdit(trip).newText).toContain('        evaluation {\n            on holdout_2026q3\n');
+    });
+
+    test('a block\'s own indentation wins over the file\'s', async () => {
+        const text = swap(NO_FALLBACK, '  serving {\n    mode realtime', '  serving {\n      mode realtime');
+        const trip = await roundTrip(services, text, 'fallback-missing');
+        expect(onlyEdit(trip).newText).toBe('      fallback TenureRule\n');
+    });
+
+    test('CRLF line breaks are kept', async () => {
+        const trip = await roundTrip(services, NO_FALLBACK.replace(/\n/g, '\r\n'), 'fallback-missing');
+        expect(onlyEdit(trip).newText).toBe('    fallback TenureRule\r\n');
+        const skeleton = await roundTrip(services, withoutBlock(MVP, 'objective ReduceChurn').replace(/\n/g, '\r\n'), 'objective-missing');
+        expect(onlyEdit(skeleton).newText).not.toMatch(/[^\r]\n/);
+    });
+
+    test('a one-line block is opened: the new line and the brace on lines of their own', async () => {
+        const text = swap(withoutBlock(NO_FALLBACK, 'serving {'), '  slo ScoringLatency', '  serving { mode realtime target cloud }\n\n  slo ScoringLatency');
+        const trip = await roundTrip(services, text, 'fallback-missing');
+        expect(trip.fixed).toContain('  serving { mode realtime target cloud\n    fallback TenureRule\n  }\n');
+        // Only the space before the brace was replaced.
+        expect(text.slice(onlyEdit(trip).start, onlyEdit(trip).end)).toBe(' ');
+    });
+
+    test('an empty one-line block', async () => {
+        const text = swap(withoutLines(EXAMPLE, 'drift subscribers.tenure_months psi > 0.2', 'drift predictions ks > 0.1',
+            'alert latency_p99 > 200 ms notify "#churn-oncall"', 'alert error_rate > 1 % notify "#churn-oncall"',
+            'dashboard "https://grafana.example/d/churn"', 'log predictions for 30 d'), '  monitoring {\n  }', '  monitoring {}');
+        const trip = await roundTrip(services, text, 'drift-monitoring-missing', { alsoFixes: [] });
+        expect(trip.fixed).toContain('  monitoring {\n    drift predictions psi > 0.2\n  }\n');
+    });
+});
+
+group('partial and broken plans', () => {
+    test('a plan with a syntax error elsewhere still gets its other fixes', async () => {
+        const text = swap(NO_FALLBACK, '    likelihood high', '    likelihood extreme');
+        const { document, diagnostics } = await check(services, text);
+        expect(diagnostics.map(codeOf)).toContain('syntax-error');
+        const actions = await codeActions(services, document, diagnostics);
+        expect(actions.map(a => a.title)).toContain('Add `fallback TenureRule`');
+        const trip = await roundTrip(services, text, 'fallback-missing');
+        expect(onlyEdit(trip).newText).toBe('    fallback TenureRule\n');
+    });
+
+    test('a block whose closing brace is missing gets no insertion, and nothing throws', async () => {
+        const text = 'plan Broken {\n  stage growth\n  serving {\n    mode batch\n';
+        const { document, diagnostics } = await check(services, text);
+        const actions = await codeActions(services, document, diagnostics);
+        for (const action of actions) {
+            // Whatever is offered applies cleanly.
+            applyTextEdits(text, editsOf(action, document));
+        }
+    });
+
+    test('a stale or foreign diagnostic is ignored without throwing', async () => {
+        const { document } = await check(services, MVP);
+        const stale = { range: { start: { line: 999, character: 0 }, end: { line: 999, character: 3 } }, message: 'x', data: { code: 'fallback-missing' } };
+        const foreign = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, message: 'x', source: 'other', code: 'fallback-missing' };
+        expect(await codeActions(services, document, [stale, foreign])).toEqual([]);
+    });
+
+    test('a request for other kinds of action gets no quick-fix', async () => {
+        const { document, diagnostics } = await check(services, NO_FALLBACK);
+        const result = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.textDocument.uri },
+            range: diagnostics[0].range,
+            context: { diagnostics, only: ['refactor'] },
+        });
+        expect(result ?? []).toEqual([]);
+    });
+
+    test('the fixes are pure: computed from the facts and the text, without the language server', async () => {
+        const { document, diagnostics } = await check(services, NO_FALLBACK);
+        const fixesOf = createFixer(collectFacts(document, []), NO_FALLBACK);
+        expect(fixesOf(diagnostics[0]).map(f => f.title)).toEqual(['Add `fallback TenureRule`', 'Ignore `fallback-missing` on this line']);
+    });
+});
+
+group('every fix of every plan', () => {
+    const plans: Record<string, string> = {
+        'the bundled examples': '',
+        'a maturity plan missing half its sections': withoutBlock(withoutBlock(withoutBlock(atStage(EXAMPLE, 'maturity'), 'monitoring {'), 'budget {'), 'risk ColdStart'),
+        'a plan full of slips': swap(swap(swap(swap(MVP, 'fallback TenureRule', 'fallback TenureRul'), 'retention 365 d', 'retention 1 year'),
+            'success latency_p99 <= 150 ms', 'success latency_p99 >= 150 %'), 'stage 1 % for 2 d', 'stage 20 % for 2 d'),
+    };
+    const examples = ['churn-prediction', 'demand-forecast', 'fraud-detection', 'support-triage']
+        .map(name => readFileSync(`examples/${name}.mlplan`, 'utf8'));
+
+    for (const [name, plan] of Object.entries(plans)) {
+        test(`${name}: at most one preferred fix per diagnostic, edits that apply and parse, no user text deleted by an insertion`, async () => {
+            let total = 0;
+            for (const text of plan ? [plan] : examples) {
+                const { document, diagnostics } = await check(services, text);
+                const offered: Array<{ title: string; edits: ReturnType<typeof editsOf> }> = [];
+                for (const diagnostic of diagnostics) {
+                    const actions = await codeActions(services, document, [diagnostic]);
+                    expect(actions.filter(a => a.isPreferred).length).toBeLessThanOrEqual(1);
+                    for (const action of actions) {
+                        expect(action.kind).toBe('quickfix');
+                        offered.push({ title: action.title, edits: editsOf(action, document) });
+                    }
+                }
+                total += offered.length;
+                const syntaxErrors = diagnostics.filter(d => codeOf(d) === 'syntax-error').length;
+                for (const { title, edits } of offered) {
+                    const fixed = applyTextEdits(text, edits);
+                    for (const edit of toOffsets(text, edits).filter(e => !/^[ \t]*$/.test(text.slice(e.start, e.end)))) {
+                        // Only single tokens (a name, a unit, an operator) or the stage lines are ever replaced.
+                        expect(title).toMatch(/^(Change|Qualify|Reorder)/);
+                        expect(edit.newText.length).toBeGreaterThan(0);
+                    }
+                    const after = await check(services, fixed);
+                    expect(after.diagnostics.filter(d => codeOf(d) === 'syntax-error').length, `${title} broke the syntax:\n${fixed}`).toBeLessThanOrEqual(syntaxErrors);
+                }
+            }
+            expect(total).toBeGreaterThan(5);
+        });
+    }
+});

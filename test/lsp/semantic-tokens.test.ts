@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { AllSemanticTokenModifiers, SemanticTokensDecoder } from 'langium/lsp';
+import { describe as group, expect, test } from 'vitest';
+import type { Range } from 'vscode-languageserver-types';
+import { check, createTestServices } from '../support/services.js';
+
+const services = createTestServices();
+const provider = services.lsp.SemanticTokenProvider!;
+
+interface Token {
+    readonly text: string;
+    readonly offset: number;
+    /** `type` or `type+modifier+modifier`. */
+    readonly kind: string;
+}
+
+function modifierNames(bits: number): string[] {
+    return Object.entries(AllSemanticTokenModifiers).filter(([, bit]) => (bits & bit) !== 0).map(([name]) => name);
+}
+
+async function tokensOf(document: LangiumDocument, range?: Range): Promise<Token[]> {
+    const textDocument = { uri: document.uri.toString() };
+    const result = range
+        ? await provider.semanticHighlightRange(document, { textDocument, range })
+        : await provider.semanticHighlight(document, { textDocument });
+    return SemanticTokensDecoder.decode(result, provider.tokenTypes, document).map(t => ({
+        text: t.text,
+        offset: t.offset,
+        kind: [t.tokenType, ...modifierNames(t.tokenModifiers)].join('+'),
+    }));
+}
+
+async function highlight(text: string): Promise<Token[]> {
+    return tokensOf((await check(services, text)).document);
+}
+
+/** `text:kind` for every token, in document order. */
+const describeTokens = (tokens: Token[]) => tokens.map(t => `${t.text}:${t.kind}`);
+
+group('names that are keywords', () => {
+    const PLAN = `plan P {
+  owner retention
+  team retention { members date lead date }
+  person date { name "D" }
+  dataset d { fields { date date pii size number } }
+  model M { trains on d features date }
+}`;
+
+    test('a keyword used as a name is colored as the name, by role, and as a keyword where it acts as one', async () => {
+        expect(describeTokens(await highlight(PLAN))).toEqual([
+            'plan:keyword', 'P:namespace+declaration',
+            'owner:keyword', 'retention:parameter',
+            'team:keyword', 'retention:parameter+declaration', 'members:keyword', 'date:parameter', 'lead:keyword', 'date:parameter',
+            'person:keyword', 'date:parameter+declaration', 'name:keyword', '"D":string',
+            'dataset:keyword', 'd:struct+declaration', 'fields:keyword',
+            'date:property+declaration', 'date:type+defaultLibrary', 'pii:modifier',
+            'size:property+declaration', 'number:type+defaultLibrary',
+            'model:keyword', 'M:class+declaration', 'trains:keyword', 'on:keyword', 'd:struct', 'features:keyword', 'date:property',
+        ]);
+    });
+});
+
+group('roles', () => {
+    test('each kind of declaration has its token type, with `declaration`; references the same type without it', async () => {
+        const tokens = await highlight(`plan P {
+  metric m { kind ml unit ms better lower }
+  objective O { kpi m <= 3 ms }
+  baseline B { kind heuristic expect m = 4 ms }
+  slo S { indicator m <= 150 ms }
+  risk R { impact high }
+  milestone A { due 2026-01-01 }
+  milestone Z { after A }
+}`);
+        const names = tokens.filter(t => /^[A-Zm]$/.test(t.text)).map(t => `${t.text}:${t.kind}`);
+        expect(names).toEqual([
+            'P:namespace+declaration', 'm:variable+declaration', 'O:interface+declaration', 'm:variable',
+            'B:interface+declaration', 'm:variable', 'S:event+declaration', 'm:variable', 'R:event+declaration',
+            'A:event+declaration', 'Z:event+declaration', 'A:event',
+        ]);
+    });
+
+    test('values: enumeration values, numbers, units, dates, strings, comparators', async () => {
+        const tokens = await highlight(`plan P {
+  stage growth
+  deadline 2026-09-30
+  title "T"
+  serving { mode realtime volume 2_000_000 req/day cost 0.1 USD/req }
+  metric m { kind ml }
+  objective O { kpi m >= 99.5 % by 2026-01-01 }
+}`);
+        expect(describeTokens(tokens)).toEqual(expect.arrayContaining([
+            'growth:enumMember', '2026-09-30:number', '"T":string', 'realtime:enumMember',
+            '2_000_000:number', 'req:type', '/:type', 'day:type', '0.1:number', 'USD:type', 'req:type',
+            'ml:enumMember', '>=:operator', '99.5:number', '%:type', 'by:keyword', '2026-01-01:number',
+        ]));
+    });
+
+    test('an unresolved reference takes the type of what it must point to', async () => {
+        const tokens = await highlight('plan P {\n  owner nobody\n  milestone A { after Missing }\n  objective O { kpi unknown >= 1 }\n}');
+        expect(describeTokens(tokens)).toEqual(expect.arrayContaining(['nobody:parameter', 'Missing:event', 'unknown:variable']));
+    });
+
+    test('comments are comments; a doc comment also has `documentation`', async () => {
+        const tokens = await highlight('// a note\n/** The plan. */\nplan P { /* inline */ }\n');
+        expect(describeTokens(tokens)).toEqual([
+            '// a note:comment', '/** The plan. */:comment+documentation', 'plan:keyword', 'P:namespace+declaration', '/* inline */:comment',
+        ]);
+    });
+
+    test('references into an imported catalog take the kind of their target', async () => {
+        const catalog = 'catalog C {\n  person lena { }\n  dataset events { fields { clicks number } }\n}';
+        const { document } = await check(services, 'import "./c.mlplan"\nplan P {\n  owner lena\n  model M { trains on events features clicks }\n}', { files: { 'c.mlplan': catalog } });
+        expect(describeTokens(await tokensOf(document))).toEqual(expect.arrayContaining([
+            '"./c.mlplan":string', 'lena:parameter', 'events:struct', 'clicks:property',
+        ]));
+    });
+});
+
+group('a whole example', () => {
+    const text = readFileSync(join(__dirname, '../../examples/churn-prediction.mlplan'), 'utf8');
+
+    test('every word, number, string, date and comment has exactly one token covering it; punctuation none', async () => {
+        const { document } = await check(services, text);
+        const tokens = await tokensOf(document);
+        const lexed = services.parser.Lexer.tokenize(text);
+        const expected = [...lexed.tokens, ...lexed.hidden.filter(t => t.image.startsWith('/'))]
+            .filter(t => !['{', '}', ',', '.'].includes(t.image))
+            .sort((a, b) => a.startOffset - b.startOffset)
+            .map(t => `${t.startOffset}:${t.image}`);
+        expect(tokens.map(t => `${t.offset}:${t.text}`)).toEqual(expected);
+    });
+
+    test('a range request returns the tokens of that range only', async () => {
+        const { document } = await check(services, text);
+        const line = text.split('\n').findIndex(l => l.includes('stage growth'));
+        const tokens = await tokensOf(document, { start: { line, character: 0 }, end: { line, character: 40 } });
+        expect(describeTokens(tokens)).toEqual(['stage:keyword', 'growth:enumMember']);
+    });
+});
