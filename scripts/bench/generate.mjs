@@ -1,6 +1,7 @@
 // Generates the benchmark inputs, seeded and reproducible:
 //   plan-1k / plan-10k / plan-100k   .mlplan and equal-content .yaml (+ mlplan-plan.schema.json)
-//   small.mlplan                      a ~60-line plan for CLI start-up
+//   small.mlplan / small.yaml         a ~150-line plan: CLI start-up, and the document that a
+//                                     language server has open before the measured one
 //   workspace/                        1,000 .mlplan files: team catalogs importing a common one,
 //                                     plans importing their team's catalog, and standalone plans
 // Usage: node scripts/bench/generate.mjs [--out DIR] [--seed N]
@@ -85,9 +86,11 @@ export function generateAll(out, seed = DEFAULT_SEED) {
         write(yamlFile, yaml);
         manifest.plans[label] = { file, lines: lineCount(mlplan), yaml: yamlFile, yamlLines: lineCount(yaml) };
     }
-    const small = toMlplan(planModel({ seed, name: 'Small', groups: 1, findings: false }));
-    manifest.small = { file: path.join(out, 'small', 'small.mlplan'), lines: lineCount(small) };
+    const smallModel = planModel({ seed, name: 'Small', groups: 1, findings: false });
+    const small = toMlplan(smallModel);
+    manifest.small = { file: path.join(out, 'small', 'small.mlplan'), lines: lineCount(small), yaml: path.join(out, 'yaml-small', 'small.yaml') };
     write(manifest.small.file, small);
+    write(manifest.small.yaml, toYaml(smallModel));
     const wsDir = path.join(out, 'workspace');
     manifest.workspace = { dir: wsDir, ...generateWorkspace(wsDir, seed) };
     return manifest;

@@ -73,18 +73,31 @@ function positions(text, count, seed, patterns, column) {
 }
 
 /**
- * One session against a server: cold open (the first document the process sees), `edits`
- * one-character edits, `requests` hovers and completions (mlplan only), peak RSS, then a warm open
- * of a copy of the document under another URI. Returns timings in ms.
+ * One session against a server, over stdio. Two kinds:
+ * - `cold: true`: the measured document is the first one the fresh process sees (the lexer and
+ *   parser are built and the JIT is cold); only the open is measured.
+ * - otherwise: `warmup` (a small plan) is opened first, as in an editor where the server already
+ *   runs; then the measured document is opened, edited `edits` times (one character each), asked
+ *   for `requests` hovers and as many completions (mlplan only), and the peak RSS is read.
+ * Returns timings in ms.
  *
  * @param {{ command: string, args: string[], rootDir: string, file: string, languageId: string,
- *           edits: number, requests: number, seed: number, configuration?: Function,
- *           settleMs?: number, sanity?: {text: string, uri: string}, timeoutMs?: number }} o
+ *           cold?: boolean, warmup?: string, edits?: number, requests?: number, seed: number,
+ *           configuration?: Function, settleMs?: number, sanity?: {text: string, uri: string},
+ *           timeoutMs?: number }} o
  */
 export async function lspSession(o) {
     const timeoutMs = o.timeoutMs ?? 120_000;
     const client = new LspClient(o.command, o.args, { cwd: o.rootDir, configuration: o.configuration });
     const result = { diagnostics: undefined, edits: [], hovers: [], completions: [] };
+    const open = async (uri, text) => {
+        const wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
+        const cpuBefore = client.cpuMs();
+        const start = performance.now();
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: o.languageId, version: 1, text } });
+        const opened = await wait;
+        return { ms: opened.at - start, cpuMs: client.cpuMs() - cpuBefore, diagnostics: opened.params.diagnostics.length };
+    };
     try {
         const capabilities = await client.initialize(pathToFileURL(o.rootDir).href);
         const sync = typeof capabilities.textDocumentSync === 'number' ? capabilities.textDocumentSync : capabilities.textDocumentSync?.change;
@@ -97,21 +110,24 @@ export async function lspSession(o) {
             client.notify('textDocument/didOpen', { textDocument: { uri: o.sanity.uri, languageId: o.languageId, version: 1, text: o.sanity.text } });
             result.sanityDiagnostics = (await wait).params.diagnostics.map(d => d.message);
         }
+        if (o.warmup) {
+            result.warmupMs = (await open(pathToFileURL(o.warmup).href, fs.readFileSync(o.warmup, 'utf8'))).ms;
+        }
         let text = fs.readFileSync(o.file, 'utf8');
         const uri = pathToFileURL(o.file).href;
-        const cpuBefore = client.cpuMs();
-        let wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
-        let start = performance.now();
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: o.languageId, version: 1, text } });
-        const opened = await wait;
-        result.openMs = opened.at - start;
-        result.openCpuMs = client.cpuMs() - cpuBefore;
-        result.diagnostics = opened.params.diagnostics.length;
+        const opened = await open(uri, text);
+        result.openMs = opened.ms;
+        result.openCpuMs = opened.cpuMs;
+        result.diagnostics = opened.diagnostics;
+        if (o.cold) {
+            result.peakRssMb = client.peakRssMb();
+            return result;
+        }
 
         // One-character edits: insert an `x` inside a description string, then remove it again.
         let version = 1;
-        const at = editPositions(text, Math.ceil(o.edits / 2), o.seed);
-        for (let k = 0; k < o.edits; k++) {
+        const at = editPositions(text, Math.ceil((o.edits ?? 0) / 2), o.seed);
+        for (let k = 0; k < (o.edits ?? 0); k++) {
             const pos = at[Math.floor(k / 2)];
             const insert = k % 2 === 0;
             const lines = text.split('\n');
@@ -121,33 +137,26 @@ export async function lspSession(o) {
             const change = result.sync === 'incremental'
                 ? { range: { start: pos, end: insert ? pos : { line: pos.line, character: pos.character + 1 } }, text: insert ? 'x' : '' }
                 : { text };
-            wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
-            start = performance.now();
+            const wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
+            const start = performance.now();
             client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
             result.edits.push((await wait).at - start);
         }
 
-        for (const position of o.requests > 0 ? hoverPositions(text, o.requests, o.seed) : []) {
-            start = performance.now();
+        for (const position of (o.requests ?? 0) > 0 ? hoverPositions(text, o.requests, o.seed) : []) {
+            const start = performance.now();
             const answer = await client.request('textDocument/hover', { textDocument: { uri }, position }, timeoutMs);
             result.hovers.push(answer.at - start);
             result.hoverAnswered = (result.hoverAnswered ?? 0) + (answer.result ? 1 : 0);
         }
-        for (const position of o.requests > 0 ? completionPositions(text, o.requests, o.seed) : []) {
-            start = performance.now();
+        for (const position of (o.requests ?? 0) > 0 ? completionPositions(text, o.requests, o.seed) : []) {
+            const start = performance.now();
             const answer = await client.request('textDocument/completion', { textDocument: { uri }, position }, timeoutMs);
             result.completions.push(answer.at - start);
             const items = Array.isArray(answer.result) ? answer.result : answer.result?.items ?? [];
             result.completionItems = (result.completionItems ?? 0) + items.length;
         }
         result.peakRssMb = client.peakRssMb();
-
-        // A warm open: the same text under another URI, in the now warmed-up process.
-        const copy = pathToFileURL(path.join(path.dirname(o.file), `copy-${path.basename(o.file)}`)).href;
-        wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === copy, timeoutMs);
-        start = performance.now();
-        client.notify('textDocument/didOpen', { textDocument: { uri: copy, languageId: o.languageId, version: 1, text: fs.readFileSync(o.file, 'utf8') } });
-        result.warmOpenMs = (await wait).at - start;
         return result;
     } finally {
         await client.stop();

@@ -132,3 +132,23 @@ group('files', () => {
         expect(syntax.length).toBeGreaterThan(0);
     });
 });
+
+group('doc comments and ignore directives', () => {
+    test('a doc comment still documents its declaration across mlplan-ignore lines', async () => {
+        const { plan } = await parse(`/** The plan. */
+// mlplan-ignore owner-missing -- owned by the steering group
+plan P {
+  /** Area under the curve. */
+  // mlplan-ignore unit-mismatch
+  // mlplan-ignore direction-conflict -- two directives
+  metric auc { kind ml }
+  // an ordinary comment hides nothing either way
+  metric f1 { kind ml }
+}`);
+        const comments = services.documentation.CommentProvider;
+        expect(comments.getComment(plan!)).toBe('/** The plan. */');
+        const [auc, f1] = plan!.members.filter(ast.isMetric);
+        expect(comments.getComment(auc)).toBe('/** Area under the curve. */');
+        expect(comments.getComment(f1)).toBeUndefined();
+    });
+});

@@ -89,7 +89,7 @@ export class MlPlanDocumentValidator extends DefaultDocumentValidator {
         for (let i = start; i < diagnostics.length; i++) {
             diagnostics[i] = rewriteMessage(diagnostics[i], friendlyLexerMessage);
         }
-        diagnostics.push(...escapeErrors(parseResult));
+        escapeErrors(parseResult).forEach(error => diagnostics.push(error)); // not push(...): a huge string may hold 100k+ of them
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule, MlPlanLanguageMetaData } from '../generated/module.js';
 import { MlPlanLspModule, MlPlanSharedLspModule } from '../lsp/mlplan-lsp-module.js';
+import { MlPlanCommentProvider } from './mlplan-comments.js';
 import { MlPlanConfiguration } from './mlplan-config.js';
 import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-validator.js';
 import { MlPlanImports } from './mlplan-imports.js';
@@ -47,6 +48,9 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPla
     },
     validation: {
         DocumentValidator: services => new MlPlanDocumentValidator(services),
+    },
+    documentation: {
+        CommentProvider: services => new MlPlanCommentProvider(services),
     },
     workspace: {
         ReferenceDescriptionProvider: services => new MlPlanReferenceDescriptionProvider(services),

@@ -41,6 +41,7 @@ export class MlPlanScopeProvider implements ScopeProvider {
     }
 
     getScope(context: ReferenceInfo): Scope {
+        if (!AstUtils.findRootNode(context.container).$document) { return EMPTY_SCOPE; } // a node parser recovery left out of the tree (`evaluation` written twice): nothing is visible from it
         const referenceType = this.reflection.getReferenceType(context);
         if (referenceType === ast.Field.$type) {
             return this.fieldScope(context);

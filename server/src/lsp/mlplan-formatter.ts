@@ -97,7 +97,7 @@ class Layout {
         private readonly options: FormattingOptions,
     ) {
         this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize > 0 ? options.tabSize : 2);
-        this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+        this.eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
         const open: number[] = [];
         tokens.forEach((t, i) => {
             if (t.comment) {
@@ -107,7 +107,7 @@ class Layout {
                 open.push(i);
             } else if (t.text === '}' && open.length > 0) {
                 const start = open.pop()!;
-                this.blocks.set(start, { close: i, oneLine: !this.text.slice(tokens[start].start, t.end).includes('\n') });
+                this.blocks.set(start, { close: i, oneLine: !LINE_BREAK.test(this.text.slice(tokens[start].start, t.end)) });
             }
         });
     }
@@ -120,7 +120,7 @@ class Layout {
         if (first.start > 0) {
             const leading = this.text.slice(0, first.start);
             edits.push({ start: 0, end: first.start, text: '' });
-            this.reindentComment(first, leading.slice(leading.lastIndexOf('\n') + 1), '', edits);
+            this.reindentComment(first, leading.slice(lastLineBreakEnd(leading)), '', edits);
         }
         for (let i = 1; i < this.tokens.length; i++) {
             const previous = this.tokens[i - 1];
@@ -145,7 +145,7 @@ class Layout {
         }
         const last = this.tokens[this.tokens.length - 1];
         const trailing = this.text.slice(last.end);
-        const finalNewline = trailing.includes('\n') || this.options.insertFinalNewline === true;
+        const finalNewline = LINE_BREAK.test(trailing) || this.options.insertFinalNewline === true;
         const wantedEnd = finalNewline ? this.eol : '';
         if (trailing !== wantedEnd) {
             edits.push({ start: last.end, end: this.text.length, text: wantedEnd });
@@ -196,12 +196,12 @@ class Layout {
      * `/** … *\/` doc comment keeps its shape.
      */
     private reindentComment(comment: Token, before: string, after: string, edits: Edit[]): void {
-        if (comment.comment !== 'block' || !comment.text.includes('\n') || before === after) {
+        if (comment.comment !== 'block' || !LINE_BREAK.test(comment.text) || before === after) {
             return;
         }
         let offset = comment.start;
-        for (const line of comment.text.split('\n').slice(1)) {
-            offset = this.text.indexOf('\n', offset) + 1;
+        for (const line of comment.text.split(LINE_BREAKS).slice(1)) {
+            offset = nextLineStart(this.text, offset);
             if (line.startsWith(before) && line.trim().length > 0) {
                 edits.push({ start: offset, end: offset + before.length, text: after });
             }
@@ -220,14 +220,34 @@ function inlineSpace(previous: Token, current: Token): string {
     return ' ';
 }
 
+/**
+ * Line breaks as LSP and the lexer know them: `\r\n`, `\n`, and a lone `\r` (old Mac files). A `\r`
+ * the formatter took for a space would pull the next line into a `//` comment.
+ */
+const LINE_BREAKS = /\r\n|\r|\n/;
+const LINE_BREAK = /[\r\n]/;
+
 function countLineBreaks(whitespace: string): number {
-    return whitespace.split('\n').length - 1;
+    return whitespace.split(LINE_BREAKS).length - 1;
+}
+
+/** The offset just after the last line break of `text` (0 when it has none). */
+function lastLineBreakEnd(text: string): number {
+    return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+}
+
+/** The offset of the line after the one holding `offset`. */
+function nextLineStart(text: string, offset: number): number {
+    const found = /\r\n|\r|\n/g;
+    found.lastIndex = offset;
+    const match = found.exec(text);
+    return match ? match.index + match[0].length : text.length;
 }
 
 /** The indentation at the end of a gap that ends a line; undefined for an in-line gap. */
 function indentationAfterBreak(gap: string): string | undefined {
-    const lastBreak = gap.lastIndexOf('\n');
-    return lastBreak < 0 ? undefined : gap.slice(lastBreak + 1);
+    const end = lastLineBreakEnd(gap);
+    return end === 0 ? undefined : gap.slice(end);
 }
 
 /**

@@ -170,7 +170,23 @@ function isDeclaredName(node: CstNode): boolean {
     return parent !== undefined && !(GrammarAST.isRuleCall(parent.grammarSource) && NAME_RULES.has(parent.grammarSource.rule.ref?.name ?? ''));
 }
 
+/**
+ * Whether each parser rule is a datatype rule. Langium's `isDataTypeRule` walks the rule's whole
+ * definition on every call (`FieldName` has 150 alternatives), and it is asked for nearly every
+ * token: cached, highlighting a 2,000-declaration plan takes milliseconds instead of seconds.
+ */
+const DATATYPE_RULES = new WeakMap<GrammarAST.ParserRule, boolean>();
+
 /** A call of a datatype rule (`Name`, `Unit`, `Stage`…): part of a token's classification, not an AST node. */
 function isDatatypeCall(source: unknown): boolean {
-    return GrammarAST.isRuleCall(source) && GrammarAST.isParserRule(source.rule.ref) && GrammarUtils.isDataTypeRule(source.rule.ref);
+    if (!GrammarAST.isRuleCall(source) || !GrammarAST.isParserRule(source.rule.ref)) {
+        return false;
+    }
+    const rule = source.rule.ref;
+    let datatype = DATATYPE_RULES.get(rule);
+    if (datatype === undefined) {
+        datatype = GrammarUtils.isDataTypeRule(rule);
+        DATATYPE_RULES.set(rule, datatype);
+    }
+    return datatype;
 }

@@ -1,15 +1,30 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
 
 /**
- * Walks over an AST that visit nodes in exactly the order of Langium's `AstUtils.streamAst` and
- * `AstUtils.streamReferences` (properties in key order, `$`-properties skipped, arrays in order),
- * but as plain recursive loops. Langium's streams allocate an iterator and a state object per
+ * Walks over an AST, visiting nodes and references in exactly the order of Langium's
+ * `AstUtils.streamAst` and `AstUtils.streamReferences` (properties in key order, `$`-properties
+ * skipped, arrays in order), but as plain recursive loops. Langium's streams allocate an iterator and a state object per
  * node and per property; on a 10,000-line plan, walked by the linker, the index and several
  * rules on every keystroke, that allocation was a large share of the time and of the garbage.
  */
 
+/**
+ * Walked trees, by root. A parsed AST never changes (re-parsing makes new nodes), and the linker,
+ * the reference index and the rules each walk the same document once per build: one walk serves all.
+ */
+const WALKED = new WeakMap<AstNode, readonly AstNode[]>();
+
 /** Every node of the tree under `root` (itself first), depth first. */
-export function allNodes(root: AstNode): AstNode[] {
+export function allNodes(root: AstNode): readonly AstNode[] {
+    let nodes = WALKED.get(root);
+    if (!nodes) {
+        nodes = walk(root);
+        WALKED.set(root, nodes);
+    }
+    return nodes;
+}
+
+function walk(root: AstNode): AstNode[] {
     const out: AstNode[] = [];
     const visit = (node: AstNode): void => {
         out.push(node);

@@ -64,7 +64,7 @@ export function collectFacts(
     const rollouts = members.filter(ast.isRollout);
     const monitorings = members.filter(ast.isMonitoring);
     const budgets = members.filter(ast.isBudget);
-    let nodes: AstNode[] | undefined;
+    let nodes: readonly AstNode[] | undefined;
     return {
         document,
         root,

@@ -203,6 +203,21 @@ export function unitsOfDimension(dimension: Dimension, currency?: string): UnitI
 }
 
 /**
+ * The number formats used below, each built once: `n.toLocaleString(locale, options)` builds a
+ * new `Intl.NumberFormat` at every call, which made formatting a visible cost on large plans.
+ */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    const key = JSON.stringify(options);
+    let format = NUMBER_FORMATS.get(key);
+    if (!format) {
+        format = new Intl.NumberFormat('en-US', options);
+        NUMBER_FORMATS.set(key, format);
+    }
+    return format;
+}
+
+/**
  * Formats a number the way messages, hovers and exports show it: thousands separators,
  * one decimal from 10 up, two below, three significant digits under 1.
  */
@@ -212,9 +227,9 @@ export function formatNumber(n: number): string {
     }
     const abs = Math.abs(n);
     if (abs !== 0 && abs < 1) {
-        return n.toLocaleString('en-US', { maximumSignificantDigits: 3, useGrouping: false });
+        return numberFormat({ maximumSignificantDigits: 3, useGrouping: false }).format(n);
     }
-    return n.toLocaleString('en-US', { maximumFractionDigits: abs >= 10 ? 1 : 2 });
+    return numberFormat({ maximumFractionDigits: abs >= 10 ? 1 : 2 }).format(n);
 }
 
 /**
@@ -226,7 +241,7 @@ export function formatWrittenNumber(n: number): string {
     if (!Number.isFinite(n)) {
         return String(n);
     }
-    return n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+    return numberFormat({ maximumFractionDigits: 20 }).format(n);
 }
 
 /** A written value with its unit: `99.95 %`, `2,000,000 req/day`. */

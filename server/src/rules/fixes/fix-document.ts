@@ -20,7 +20,7 @@ export function detectIndentUnit(text: string): string {
     let spaced = 0;
     let previous = 0;
     const steps = new Map<number, number>();
-    for (const line of text.split(/\r?\n/)) {
+    for (const line of text.split(/\r\n|\r|\n/)) {
         const content = line.trimStart();
         if (content === '' || content.startsWith('*')) {
             continue;
@@ -63,7 +63,11 @@ export function reindent(line: string, unit: string): string {
     return unit.repeat(levels) + content;
 }
 
-/** Read-only view of the document being fixed: positions, lines, indentation, CST lookups. */
+/**
+ * Read-only view of the document being fixed: positions, lines, indentation, CST lookups. Lines end
+ * as LSP says they do (`\r\n`, `\n` or a lone `\r`, old Mac style): positions must agree with the
+ * editor's, or an edit lands on the wrong line or outside the document.
+ */
 export class FixDocument {
     readonly indentUnit: string;
     readonly eol: string;
@@ -71,10 +75,11 @@ export class FixDocument {
 
     constructor(readonly text: string, readonly facts: PlanFacts) {
         this.indentUnit = detectIndentUnit(text);
-        this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+        this.eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
         this.lineStarts = [0];
         for (let i = 0; i < text.length; i++) {
-            if (text.charCodeAt(i) === 10) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
                 this.lineStarts.push(i + 1);
             }
         }
@@ -113,14 +118,14 @@ export class FixDocument {
 
     /** Offset of the first character of the line holding `offset`. */
     lineStart(offset: number): number {
-        return this.text.lastIndexOf('\n', offset - 1) + 1;
+        return this.lineStarts[this.positionAt(offset).line];
     }
 
     /** Offset of the end of the line holding `offset`, before its line break. */
     lineEnd(offset: number): number {
-        const newline = this.text.indexOf('\n', offset);
-        const end = newline < 0 ? this.text.length : newline;
-        return end > offset && this.text.charAt(end - 1) === '\r' ? end - 1 : end;
+        const match = /\r|\n/g;
+        match.lastIndex = offset;
+        return match.exec(this.text)?.index ?? this.text.length;
     }
 
     /** The leading whitespace of the line holding `offset`. */
