@@ -202,7 +202,6 @@ export function displayPath(from: URI, target: URI): string {
     return target.toString();
 }
 
-
 function isInside(root: string, target: string, p: typeof path.posix): boolean {
     const relative = p.relative(root, target);
     // `..` or `../x` leave the root; a file called `..notes.mlplan` does not.

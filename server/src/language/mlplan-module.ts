@@ -34,8 +34,8 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPla
     config: {
         Configuration: () => new MlPlanConfiguration(),
     },
-    // Production mode skips Chevrotain's grammar self-analysis checks when the lexer and parser are
-    // built: two thirds of the CLI's start-up on a small plan (BENCHMARKS.md). Under vitest the
+    // Production mode skips Chevrotain's grammar self-checks when the lexer and parser are built:
+    // about a sixth of the CPU time of a `check` of a small plan (BENCHMARKS.md). Under vitest the
     // checks still run, so a grammar change that Chevrotain rejects fails the tests.
     LanguageMetaData: () => ({ ...MlPlanLanguageMetaData, mode: process.env.VITEST ? 'development' : 'production' }),
     parser: {

@@ -38,7 +38,7 @@ export const duplicateProperty: Rule = {
     title: 'every property that is not repeatable is written at most once per block',
     why: 'When a block says `source` twice, only one of the two survives, silently, and the reader cannot tell which one the tools believe. In a plan that is a real ambiguity: two owners, two deadlines, two evaluation datasets. Saying a single-valued fact once makes the plan mean one thing, and the author chooses which.',
     check({ facts, report }) {
-        for (const node of AstUtils.streamAst(facts.root)) {
+        for (const node of facts.nodes) {
             const single = SINGLE_VALUED[node.$type];
             if (!single || !node.$cstNode) {
                 continue;

@@ -29,7 +29,18 @@ export const successNotAboveBaseline: Rule = {
     title: 'every success threshold beats the baselines on its metric',
     why: 'A model is worth deploying only if it beats what the team could do without it: a heuristic, the current system, a human, a logistic regression. If the success threshold can be met by a model that is no better than such a baseline, the evaluation can pass while the project delivers nothing, and the cost of training, serving and monitoring a model buys no improvement. The threshold should sit clearly beyond the best known baseline.',
     check({ facts, report }) {
-        const expectations = facts.visible.baselines.flatMap(baseline => (baseline.expects ?? []).map(expect => ({ baseline, expect })));
+        // Grouped by metric name once: comparing every success with every expectation is quadratic.
+        const expectationsByMetric = new Map<string, Array<{ baseline: ast.Baseline; expect: ast.Expect }>>();
+        for (const baseline of facts.visible.baselines) {
+            for (const expect of baseline.expects ?? []) {
+                const name = expect.metric?.ref?.name;
+                if (name !== undefined) {
+                    const list = expectationsByMetric.get(name) ?? [];
+                    list.push({ baseline, expect });
+                    expectationsByMetric.set(name, list);
+                }
+            }
+        }
         for (const success of localNodes(facts).filter(ast.isSuccess)) {
             const metric = success.metric?.ref;
             const better = metric?.better;
@@ -39,7 +50,7 @@ export const successNotAboveBaseline: Rule = {
             }
             const sign = better === 'higher' ? 1 : -1;
             const unbeaten: Expectation[] = [];
-            for (const { baseline, expect } of expectations) {
+            for (const { baseline, expect } of expectationsByMetric.get(metric.name) ?? []) {
                 const value = sameMetric(expect.metric?.ref, metric) ? boundMeasure(expect) : undefined;
                 const difference = value && compareMeasures(threshold, value);
                 if (value && difference !== undefined && sign * difference <= 0) {

@@ -4,7 +4,7 @@
  * Everything here reads the document's own nodes only, so that a report never lands on a node
  * of an imported file.
  */
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import type * as ast from '../../generated/ast.js';
 import { measureOf, metricUnit } from '../../model/derived.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
@@ -81,8 +81,8 @@ export const PROPERTY_UNITS: Readonly<Record<string, Readonly<Record<string, Pro
 };
 
 /** Every node written in this document, depth first (never those of imported files). */
-export function localNodes(facts: PlanFacts): AstNode[] {
-    return AstUtils.streamAst(facts.root).toArray();
+export function localNodes(facts: PlanFacts): readonly AstNode[] {
+    return facts.nodes;
 }
 
 export interface PropertyQuantity {
