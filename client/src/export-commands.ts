@@ -99,7 +99,7 @@ async function renderPreview(client: LanguageClient | undefined, panel: vscode.W
     const reason = escapeHtml(result?.refused ?? 'no plan at this location');
     const previous = lastGood.get(panel);
     const notice = `<p style="padding:.5em;border:1px solid #c33;background:#fee;color:#600">Not updated: ${reason}</p>`;
-    panel.webview.html = previous ? previous.replace(/<body([^>]*)>/, `<body$1>${notice}`) : `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"></head><body>${notice}</body></html>`;
+    panel.webview.html = previous ? previous.replace(/<body([^>]*)>/, (_match, attributes: string) => `<body${attributes}>${notice}`) : `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"></head><body>${notice}</body></html>`;
 }
 
 function baseName(uri: vscode.Uri): string {

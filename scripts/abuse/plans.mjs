@@ -202,13 +202,24 @@ export function editScript(count, seed = 20261123, options = {}) {
     return edits;
 }
 
-/** The LSP position (UTF-16 code units, as JavaScript strings count) of `offset` in `text`. */
+/**
+ * The LSP position of `offset` in `text`: UTF-16 code units (as JavaScript strings count), and
+ * lines ended by `\n`, `\r\n` or a lone `\r`, as the protocol and the server's text documents count.
+ */
 export function positionAt(text, offset) {
     let line = 0;
     let lineStart = 0;
-    for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
-        line++;
-        lineStart = at + 1;
+    for (let at = 0; at < offset; at++) {
+        const c = text.charCodeAt(at);
+        if (c === 13 /* \r */) {
+            if (text.charCodeAt(at + 1) === 10 && at + 1 < offset) at++;
+            else if (text.charCodeAt(at + 1) === 10) break; // offset between \r and \n: still on this line
+            line++;
+            lineStart = at + 1;
+        } else if (c === 10 /* \n */) {
+            line++;
+            lineStart = at + 1;
+        }
     }
     return { line, character: offset - lineStart };
 }

@@ -56,6 +56,9 @@ export interface RunResult {
     readonly calls: number;
     /** Total milliseconds per kind of call (for `--profile`). */
     readonly totals: Record<string, number>;
+    /** Of the main document: parser errors and final diagnostics (for known-issues.ts). */
+    readonly parserErrors: number;
+    readonly diagnostics: number;
 }
 
 const WORKSPACE = 'file:///workspace';
@@ -88,6 +91,8 @@ class Session {
     slowest: Timing = { call: '(none)', ms: 0 };
     calls = 0;
     readonly totals: Record<string, number> = {};
+    parserErrors = 0;
+    diagnostics = 0;
 
     constructor(private readonly slowMs: number) {}
 
@@ -134,7 +139,7 @@ class Session {
     }
 
     result(): RunResult {
-        return { failures: this.failures, slowest: this.slowest, calls: this.calls, totals: this.totals };
+        return { failures: this.failures, slowest: this.slowest, calls: this.calls, totals: this.totals, parserErrors: this.parserErrors, diagnostics: this.diagnostics };
     }
 }
 
@@ -297,6 +302,8 @@ export class Harness {
             const offsets = new Offsets(text);
             const diagnostics = document.diagnostics ?? [];
             const parse = document.parseResult;
+            session.parserErrors = parse.parserErrors.length + parse.lexerErrors.length;
+            session.diagnostics = diagnostics.length;
             const syntaxClean = parse.lexerErrors.length === 0 && parse.parserErrors.length === 0
                 && !diagnostics.some(d => diagnosticCode(d) === 'syntax-error');
             this.checkDiagnostics(session, offsets, diagnostics);
@@ -395,7 +402,7 @@ export class Harness {
         for (const position of this.positions(offsets, all, rng, 5, true)) {
             await session.call('hover', at(position), () => lsp.HoverProvider?.getHoverContent(document, { textDocument, position }));
         }
-        for (const position of this.positions(offsets, all, rng, 3, true)) {
+        for (const position of this.positions(offsets, all, rng, 2, true)) {
             await session.call('completion', at(position), () => lsp.CompletionProvider?.getCompletion(document, { textDocument, position }));
         }
         for (const position of this.positions(offsets, names, rng, 3, rng.chance(0.3))) {

@@ -372,7 +372,7 @@ const hugeNumber: Mutation = {
 
 const deepNesting: Mutation = {
     name: 'deep-nesting',
-    weight: 1.2,
+    weight: 1,
     apply(mutant, rng, ctx) {
         const file = target(mutant, rng);
         const text = file.get();
@@ -419,7 +419,7 @@ const longLine: Mutation = {
 
 const hugeString: Mutation = {
     name: 'huge-string',
-    weight: 0.8,
+    weight: 0.5,
     apply(mutant, rng, ctx) {
         const file = target(mutant, rng);
         const text = file.get();
@@ -448,7 +448,7 @@ const manyDeclarations: Mutation = {
             return undefined;
         }
         const decl = rng.pick(found);
-        const count = rng.chance(0.5) ? rng.range(2, 20) : rng.range(100, 2_000);
+        const count = rng.chance(0.6) ? rng.range(2, 20) : rng.range(100, 1_500);
         const same = rng.chance(0.6);
         const source = text.slice(decl.start, decl.end);
         const nameAt = decl.name.startOffset - decl.start;

@@ -31,8 +31,8 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const argv = process.argv.slice(2);
-const KNOWN = new Set(['--profile', '--seed', '--iterations', '--start', '--iteration', '--jobs', '--only', '--shrink-seconds', '--shrink-all', '--slow-ms', '--chunk', '--recycle', '--hang-seconds', '--quiet']);
-const FLAGS = new Set(['--shrink-all', '--quiet', '--profile']);
+const KNOWN = new Set(['--strict', '--profile', '--seed', '--iterations', '--start', '--iteration', '--jobs', '--only', '--shrink-seconds', '--shrink-all', '--slow-ms', '--chunk', '--recycle', '--hang-seconds', '--quiet']);
+const FLAGS = new Set(['--shrink-all', '--quiet', '--profile', '--strict']);
 for (let i = 0; i < argv.length; i++) {
     if (!KNOWN.has(argv[i])) {
         console.error(`fuzz: unknown option ${argv[i]} (see scripts/fuzz/run.mjs)`);
@@ -70,7 +70,8 @@ const byMutation = {};
 const passThrough = ['--seed', SEED, '--root', ROOT,
     '--shrink-seconds', value('--shrink-seconds', '60'), '--slow-ms', value('--slow-ms', '2000'),
     ...(argv.includes('--only') ? ['--only', value('--only', '')] : []),
-    ...(argv.includes('--shrink-all') ? ['--shrink-all'] : [])];
+    ...(argv.includes('--shrink-all') ? ['--shrink-all'] : []),
+    ...(argv.includes('--strict') ? ['--strict'] : [])];
 
 // The generated parser is rebuilt by every build; generate it when this checkout has none yet.
 if (!existsSync(path.join(ROOT, 'server/src/generated/ast.ts'))) {
@@ -100,8 +101,10 @@ let done = 0;
 let failing = 0;
 let calls = 0;
 let slowest = { call: '(none)', ms: 0 };
+let slowestUnexplained = { call: '(none)', ms: 0 };
 const signatures = new Map();
 let lastProgress = Date.now();
+const knownIssues = new Map();
 
 function takeChunk() {
     if (next >= END) {
@@ -178,6 +181,13 @@ function startWorker() {
                     signatures.set(s, (signatures.get(s) ?? 0) + 1);
                 }
                 console.log(message.report);
+            } else if (message.type === 'known') {
+                for (const id of message.issues) {
+                    knownIssues.set(id, (knownIssues.get(id) ?? 0) + 1);
+                }
+                if (!QUIET) {
+                    console.log(message.report);
+                }
             } else if (message.type === 'chunk-done') {
                 done += message.mutants;
                 state.mutants += message.mutants;
@@ -190,6 +200,9 @@ function startWorker() {
                 }
                 if (message.slowest.ms > slowest.ms) {
                     slowest = message.slowest;
+                }
+                if (message.slowestUnexplained.ms > slowestUnexplained.ms) {
+                    slowestUnexplained = message.slowestUnexplained;
                 }
                 state.chunk = undefined;
                 if (!QUIET && Date.now() - lastProgress > 30_000) {
@@ -240,6 +253,10 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const distinct = [...signatures.entries()].sort((a, b) => b[1] - a[1]);
 if (distinct.length > 0) {
     console.log(`fuzz: distinct failures (signature × mutants):\n${distinct.map(([s, n]) => `  ${n} × ${s}`).join('\n')}`);
+}
+if (knownIssues.size > 0) {
+    console.log(`fuzz: slowest call on mutants without a known issue: ${Math.round(slowestUnexplained.ms)} ms (${slowestUnexplained.call})`);
+    console.log(`fuzz: known issues (not counted; --strict counts them; see scripts/fuzz/known-issues.ts): ${[...knownIssues].map(([id, n]) => `${id} × ${n}`).join(', ')}`);
 }
 console.log(`fuzz: seed ${SEED}, ${COUNT} mutants in ${seconds} s (${calls} calls)`);
 console.log(`fuzz: ${done} mutants, ${failing} failures, slowest call ${Math.round(slowest.ms)} ms (${slowest.call})`);

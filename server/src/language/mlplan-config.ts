@@ -27,6 +27,8 @@ export interface LoadedConfig {
  */
 export class MlPlanConfiguration {
     private explicitFile: string | undefined;
+    /** In an editor: the workspace folders. The search for a configuration file stops at them. */
+    private searchRoots: string[] = [];
     private editorRules: RuleSettings = {};
     private readonly byDirectory = new Map<string, LoadedConfig | undefined>();
     private readonly problems = new Map<string, string>();
@@ -37,6 +39,15 @@ export class MlPlanConfiguration {
         this.explicitFile = file;
         this.byDirectory.clear();
         return loaded;
+    }
+
+    /**
+     * LANGUAGE.md section 6: in an editor the file is the workspace root's. Searching stops at the
+     * workspace folder that contains the plan, so a file above the workspace never applies.
+     */
+    setSearchRoots(roots: string[]): void {
+        this.searchRoots = roots.map(root => path.resolve(root));
+        this.byDirectory.clear();
     }
 
     setEditorRules(rules: unknown): void {
@@ -62,7 +73,11 @@ export class MlPlanConfiguration {
         if (uri.scheme !== 'file') {
             return undefined;
         }
-        return this.findFrom(path.dirname(uri.fsPath));
+        const directory = path.dirname(uri.fsPath);
+        if (this.searchRoots.length > 0 && !this.searchRoots.some(root => isWithin(root, directory))) {
+            return undefined;
+        }
+        return this.findFrom(directory);
     }
 
     /** The effective severity settings for a plan: file, then editor settings on top. */
@@ -76,9 +91,10 @@ export class MlPlanConfiguration {
         }
         const candidate = path.join(directory, CONFIG_FILE_NAME);
         const parent = path.dirname(directory);
+        const atBoundary = parent === directory || this.searchRoots.includes(directory);
         const found = fs.existsSync(candidate)
             ? this.load(candidate)
-            : parent === directory ? undefined : this.findFrom(parent);
+            : atBoundary ? undefined : this.findFrom(parent);
         this.byDirectory.set(directory, found);
         return found;
     }
@@ -132,4 +148,9 @@ function parseRules(value: unknown, where: string, warnings: string[]): RuleSett
         rules[code] = setting as SeveritySetting;
     }
     return rules;
+}
+
+function isWithin(root: string, directory: string): boolean {
+    const relative = path.relative(root, directory);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -58,10 +58,54 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
                 // `features d.f`: the qualified forms are proposed with the fields themselves.
                 return;
             }
-            return super.completionFor(context, next, acceptor);
+            return super.completionFor(context, this.withReferenceOwner(context, next as NextFeature<GrammarAST.CrossReference>), acceptor);
         }
         // STRING, NUMBER, DATE: nothing sensible to propose.
         return undefined;
+    }
+
+    /**
+     * `indicator |`, `rollback when |`, `… or |`: the metric reference belongs to a node that does
+     * not exist yet (Indicator and RollbackCondition are only the fragment `Bound`), and Langium would
+     * ask the scope about the enclosing node (`Slo.metric`), which is no reference: it logged an
+     * error and proposed nothing. The owner is the rule the enclosing node's rule calls (directly or
+     * through other rules) that uses the fragment; completion proceeds on a node of that type.
+     */
+    private withReferenceOwner(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>): NextFeature<GrammarAST.CrossReference> {
+        const node = context.node;
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const fragment = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        if (next.type || !node || !assignment || !fragment || this.isReferenceProperty(node.$type, assignment.feature)) {
+            return next;
+        }
+        const start = this.grammar.rules.find(rule => GrammarAST.isParserRule(rule) && rule.name === node.$type);
+        const seen = new Set<GrammarAST.AbstractRule>();
+        const queue = start ? [start] : [];
+        while (queue.length > 0) {
+            const rule = queue.shift()!;
+            for (const call of AstUtils.streamAllContents(rule).filter(GrammarAST.isRuleCall)) {
+                const called = call.rule.ref;
+                if (!GrammarAST.isParserRule(called) || called.fragment || seen.has(called)) {
+                    continue;
+                }
+                seen.add(called);
+                const usesFragment = called === fragment || AstUtils.streamAllContents(called).some(e => GrammarAST.isRuleCall(e) && e.rule.ref === fragment);
+                if (usesFragment && this.isReferenceProperty(called.name, assignment.feature)) {
+                    return { ...next, type: called.name, property: AstUtils.getContainerOfType(call, GrammarAST.isAssignment)?.feature };
+                }
+                queue.push(called);
+            }
+        }
+        return next;
+    }
+
+    private isReferenceProperty(type: string, property: string): boolean {
+        try {
+            this.astReflection.getReferenceType({ container: { $type: type }, property, reference: { $refText: '' } } as never);
+            return true;
+        } catch {
+            return false;
+        }
     }
 
     private completeKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, rule: string | undefined, acceptor: CompletionAcceptor): void {

@@ -99,6 +99,7 @@ class Layout {
         this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize > 0 ? options.tabSize : 2);
         this.eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
         const open: number[] = [];
+        const lineOf = lineIndex(text);
         tokens.forEach((t, i) => {
             if (t.comment) {
                 return;
@@ -107,7 +108,7 @@ class Layout {
                 open.push(i);
             } else if (t.text === '}' && open.length > 0) {
                 const start = open.pop()!;
-                this.blocks.set(start, { close: i, oneLine: !LINE_BREAK.test(this.text.slice(tokens[start].start, t.end)) });
+                this.blocks.set(start, { close: i, oneLine: lineOf(tokens[start].start) === lineOf(t.start) });
             }
         });
     }
@@ -226,6 +227,33 @@ function inlineSpace(previous: Token, current: Token): string {
  */
 const LINE_BREAKS = /\r\n|\r|\n/;
 const LINE_BREAK = /[\r\n]/;
+
+/**
+ * The line of an offset, by binary search over line starts: comparing the lines of a block's braces
+ * this way, rather than searching the text between them, keeps deeply nested blocks linear.
+ */
+function lineIndex(text: string): (offset: number) => number {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+            starts.push(i + 1);
+        }
+    }
+    return offset => {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (starts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    };
+}
 
 function countLineBreaks(whitespace: string): number {
     return whitespace.split(LINE_BREAKS).length - 1;

@@ -15,7 +15,9 @@ import { syncSettings } from './settings-sync.js';
 export function startMlPlanServer(connection: Connection = createConnection(ProposedFeatures.all)): MlPlanServices {
     const { shared, MlPlan } = createMlPlanServices({ connection, ...NodeFileSystem });
     shared.lsp.LanguageServer.onInitialize(params => {
-        MlPlan.imports.Imports.setRoots(workspaceRoots(params));
+        const roots = workspaceRoots(params);
+        MlPlan.imports.Imports.setRoots(roots);
+        MlPlan.config.Configuration.setSearchRoots(roots.filter(root => root.scheme === 'file').map(root => root.fsPath));
     });
     syncSettings(shared, MlPlan);
     startLanguageServer(shared);

@@ -123,9 +123,11 @@ export class FixDocument {
 
     /** Offset of the end of the line holding `offset`, before its line break. */
     lineEnd(offset: number): number {
-        const match = /\r|\n/g;
-        match.lastIndex = offset;
-        return match.exec(this.text)?.index ?? this.text.length;
+        const next = this.lineStarts[this.positionAt(offset).line + 1];
+        if (next === undefined) {
+            return this.text.length;
+        }
+        return next - (next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? 2 : 1);
     }
 
     /** The leading whitespace of the line holding `offset`. */
