@@ -91,6 +91,9 @@ function quoted(text: string): string {
     return shown.join('\n');
 }
 
+/** How to replay each reproducer written (with `--files` when it has imports). */
+const replayOf = new Map<string, string>();
+
 /** The report of a failing iteration (printed by the caller), after writing its reproducer. */
 export async function reportFailure(
     harness: Harness, seed: string, iteration: number, outcome: IterationResult, failures: readonly Failure[], options: ReportOptions
@@ -118,10 +121,14 @@ export async function reportFailure(
     } else {
         const file = await writeReproducer(harness, seed, iteration, generated, primary, options);
         options.shrunk.set(primary.signature, file.path);
+        replayOf.set(primary.signature, file.replay);
         lines.push(`  reproducer (${file.summary}): ${file.path}`);
         lines.push(quoted(file.text));
     }
     lines.push(`  rerun: npm run fuzz -- --seed ${seed} --iteration ${iteration}`);
+    if (!(earlier && !options.shrinkAll)) {
+        lines.push(`  replay the reproducer: npm run fuzz -- --replay ${replayOf.get(primary.signature)} --probe ${probeKey(seed, iteration)}`);
+    }
     return lines.join('\n');
 }
 
@@ -131,7 +138,7 @@ function indent(text: string): string {
 
 async function writeReproducer(
     harness: Harness, seed: string, iteration: number, generated: GeneratedMutant, failure: Failure, options: ReportOptions
-): Promise<{ path: string; text: string; summary: string }> {
+): Promise<{ path: string; text: string; summary: string; replay: string }> {
     const before = generated.mutant.text.length + Object.values(generated.mutant.files).reduce((n, t) => n + t.length, 0);
     const shrunk = await shrink(harness, generated.mutant, probeKey(seed, iteration), failure.signature, options.shrinkMs);
     const dir = join(options.root, 'fuzz-failures');
@@ -151,7 +158,9 @@ async function writeReproducer(
     const after = shrunk.mutant.text.length + extra.reduce((n, [, t]) => n + t.length, 0);
     const files = extra.length > 0 ? `; with ${extra.map(([p]) => p).join(', ')} in ${relative(options.root, join(dir, name))}/` : '';
     const summary = `shrunk from ${before} to ${after} chars in ${shrunk.runs} runs${shrunk.timedOut ? ', shrinking budget used up' : ''}${files}`;
-    return { path: relative(options.root, main), text: shrunk.mutant.text, summary };
+    const workspace = relative(options.root, join(dir, name));
+    const replay = extra.length > 0 ? `${workspace}/${shrunk.mutant.path} --files ${workspace}` : relative(options.root, main);
+    return { path: relative(options.root, main), text: shrunk.mutant.text, summary, replay };
 }
 
 export function slower(a: Timing, b: Timing): Timing {

@@ -10,7 +10,10 @@
  * - `slow`: a call took longer than the limit (2 s);
  * - property checks: `diagnostic-*`, `format-*`, `fix-*`, `rename-*`, `export-*` (see below).
  */
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { AstUtils, EmptyFileSystem, GrammarAST, URI, type LangiumDocument } from 'langium';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, FormattingOptions, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
@@ -265,6 +268,9 @@ export class Harness {
     private readonly scratchUri = URI.parse(`${WORKSPACE}/__fuzz_scratch__.mlplan`);
     /** The session of the call under way, for failures that escape it (unhandled rejections). */
     current: Session | undefined;
+    /** schemas/mlplan-export.schema.json, compiled: every JSON export must validate. */
+    private readonly validateExport: ValidateFunction;
+    private readonly ajv: Ajv2020;
 
     constructor(options: HarnessOptions) {
         this.services = createMlPlanServices(EmptyFileSystem).MlPlan;
@@ -278,6 +284,8 @@ export class Harness {
         }
         const codes = RULES.map(rule => rule.code);
         this.context = { lex: text => this.lex(text), keywords: [...keywords].sort(), codes, corpus: loadCorpus(options.root) };
+        this.ajv = new Ajv2020({ strict: true, allErrors: true });
+        this.validateExport = this.ajv.compile(JSON.parse(readFileSync(join(options.root, 'schemas/mlplan-export.schema.json'), 'utf8')) as object);
     }
 
     lex(text: string): Lexed {
@@ -660,7 +668,9 @@ export class Harness {
                     const output = await session.call('export', format, () => renderExport(model, format));
                     if (format === 'json' && output !== undefined) {
                         try {
-                            JSON.parse(output);
+                            if (!this.validateExport(JSON.parse(output))) {
+                                session.fail('export-json-schema', 'export', format, this.ajv.errorsText(this.validateExport.errors));
+                            }
                         } catch (error) {
                             session.fail('export-json-invalid', 'export', format, errorText(error));
                         }

@@ -42,6 +42,11 @@ export interface Mutation {
     readonly name: string;
     /** Relative frequency. The expensive ones (megabyte inputs) are rare so a short run stays short. */
     readonly weight: number;
+    /**
+     * Makes a large input (megabyte string, 10,000-deep nesting, …): applied last, since lexing it
+     * again for a further token mutation could itself take minutes (known-issues.ts, lexer).
+     */
+    readonly heavy?: boolean;
     /** Rewrites `mutant` in place; returns what it did (for the report), or undefined if it did not apply. */
     apply(mutant: Mutant, rng: Rng, ctx: MutationContext): string | undefined;
 }
@@ -372,6 +377,7 @@ const hugeNumber: Mutation = {
 
 const deepNesting: Mutation = {
     name: 'deep-nesting',
+    heavy: true,
     weight: 1,
     apply(mutant, rng, ctx) {
         const file = target(mutant, rng);
@@ -392,6 +398,7 @@ const deepNesting: Mutation = {
 
 const longLine: Mutation = {
     name: 'long-line',
+    heavy: true,
     weight: 1.5,
     apply(mutant, rng, ctx) {
         const file = target(mutant, rng);
@@ -419,6 +426,7 @@ const longLine: Mutation = {
 
 const hugeString: Mutation = {
     name: 'huge-string',
+    heavy: true,
     weight: 0.5,
     apply(mutant, rng, ctx) {
         const file = target(mutant, rng);
@@ -439,6 +447,7 @@ const hugeString: Mutation = {
 
 const manyDeclarations: Mutation = {
     name: 'many-declarations',
+    heavy: true,
     weight: 1.5,
     apply(mutant, rng, ctx) {
         const file = target(mutant, rng);
@@ -598,7 +607,7 @@ export interface GeneratedMutant {
     readonly steps: readonly string[];
 }
 
-/** The mutant of one iteration: a seed input and 1–6 mutations (mostly one). */
+/** The mutant of one iteration: a seed input and 1–6 mutations (mostly one; a heavy one ends the list). */
 export function generateMutant(rng: Rng, ctx: MutationContext, only?: readonly string[]): GeneratedMutant {
     const seed = rng.pick(ctx.corpus);
     const mutant: Mutant = { path: seed.path, text: seed.text, files: { ...seed.files } };
@@ -610,6 +619,9 @@ export function generateMutant(rng: Rng, ctx: MutationContext, only?: readonly s
         const done = mutation.apply(mutant, rng, ctx);
         if (done !== undefined) {
             steps.push(`${mutation.name}: ${done}`);
+            if (mutation.heavy) {
+                break;
+            }
         }
     }
     return { seed, mutant, steps };

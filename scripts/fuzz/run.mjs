@@ -2,7 +2,8 @@
 //
 //   npm run fuzz -- [--seed S] [--iterations N] [--start K] [--iteration I] [--jobs J]
 //                   [--only MUTATION,...] [--shrink-seconds T] [--shrink-all] [--slow-ms MS]
-//                   [--chunk C] [--recycle R] [--hang-seconds H] [--quiet]
+//                   [--strict] [--profile] [--chunk C] [--recycle R] [--hang-seconds H] [--quiet]
+//   npm run fuzz -- --replay FILE [--files DIR] [--probe KEY]
 //
 //   --seed S          the PRNG seed (default: a random one, printed); a mutant is a function of (S, iteration)
 //   --iterations N    how many mutants (default 1000), iterations K … K+N-1
@@ -13,9 +14,15 @@
 //   --shrink-seconds  time budget to shrink one failure (default 60)
 //   --shrink-all      shrink every failure, even one whose signature was already shrunk
 //   --slow-ms MS      the per-call time limit (default 2000)
+//   --strict          count failures explained by scripts/fuzz/known-issues.ts too
+//   --profile         print the time spent per kind of call and per mutation
 //   --chunk C         iterations handed to a worker at a time (default 50)
 //   --recycle R       restart a worker after R mutants, bounding its memory (default 5000)
-//   --hang-seconds H  a mutant that runs this long is a hang: its worker is killed (default 120)
+//   --hang-seconds H  a mutant (or its shrinking) silent this long is a hang: its worker is killed (default 120 + shrink budget)
+//   --quiet           no progress lines, no known-issue lines (failures and the summary still print)
+//   --replay FILE     run every check once on FILE (a reproducer); --files DIR loads the .mlplan files
+//                     under DIR beside it (its imports); --probe KEY chooses the probed positions
+//                     (a failure's report prints the exact replay line)
 //
 // Bundles scripts/fuzz/worker.ts with esbuild into out/fuzz/worker.cjs (one file starts in a
 // fraction of the time of hundreds of ES modules, as for the CLI), forks the workers, hands out
@@ -31,7 +38,7 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const argv = process.argv.slice(2);
-const KNOWN = new Set(['--strict', '--profile', '--seed', '--iterations', '--start', '--iteration', '--jobs', '--only', '--shrink-seconds', '--shrink-all', '--slow-ms', '--chunk', '--recycle', '--hang-seconds', '--quiet']);
+const KNOWN = new Set(['--files', '--replay', '--probe', '--strict', '--profile', '--seed', '--iterations', '--start', '--iteration', '--jobs', '--only', '--shrink-seconds', '--shrink-all', '--slow-ms', '--chunk', '--recycle', '--hang-seconds', '--quiet']);
 const FLAGS = new Set(['--shrink-all', '--quiet', '--profile', '--strict']);
 for (let i = 0; i < argv.length; i++) {
     if (!KNOWN.has(argv[i])) {
@@ -92,6 +99,19 @@ await build({
     mainFields: ['module', 'main'],
 });
 const WORKER = path.join(OUT, 'worker.cjs');
+
+if (argv.includes('--replay')) {
+    // Runs the harness once on a file (a reproducer) with the positions of `--probe KEY`.
+    const replay = path.resolve(value('--replay', ''));
+    const probe = value('--probe', 'replay');
+    try {
+        execFileSync(process.execPath, [WORKER, '--root', ROOT, '--slow-ms', value('--slow-ms', '2000'), '--replay', replay, '--probe', probe,
+            ...(argv.includes('--files') ? ['--files', path.resolve(value('--files', '.'))] : [])], { stdio: 'inherit' });
+        process.exit(0);
+    } catch (error) {
+        process.exit(typeof error.status === 'number' ? error.status : 1);
+    }
+}
 
 const started = Date.now();
 console.log(`fuzz: seed ${SEED}, iterations ${START}…${END - 1}, ${JOBS} worker${JOBS > 1 ? 's' : ''}`);
@@ -159,8 +179,8 @@ function startWorker() {
             }, HANG_MS);
         };
         const give = () => {
-            const chunk = pending.shift() ?? takeChunk();
-            if (!chunk || state.mutants >= RECYCLE) {
+            const chunk = state.mutants >= RECYCLE ? undefined : pending.shift() ?? takeChunk();
+            if (!chunk) {
                 clearTimeout(state.timer);
                 child.send({ type: 'exit' });
                 return;

@@ -5,7 +5,8 @@
  * totals. With `--write-mutant ITERATION FILE` it only writes that iteration's mutant (the parent
  * uses it to save the input of an iteration that hung).
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { Harness, type Timing } from './harness.js';
 import { classify, mutantOf, probeKey, reportFailure, reportKnown, slower } from './fuzz.js';
 
@@ -44,6 +45,32 @@ async function main(): Promise<void> {
         strict: process.argv.includes('--strict'),
     };
     const harness = new Harness({ root: options.root, slowMs: options.slowMs });
+    const replay = argument('--replay');
+    if (replay !== undefined) {
+        // One run of the harness on a file (a reproducer), with the positions of the given probe key.
+        // With `--files DIR`: every .mlplan under DIR too (the imports of a reproducer), at its path in DIR.
+        const text = readFileSync(replay, 'utf8');
+        const dir = argument('--files');
+        const files: Record<string, string> = {};
+        let path = basename(replay);
+        if (dir !== undefined) {
+            const inside = relative(dir, replay).split(sep).join('/');
+            path = inside.startsWith('..') ? path : inside;
+            for (const file of readdirSync(dir, { recursive: true }).map(String).filter(f => f.endsWith('.mlplan'))) {
+                const key = file.split(sep).join('/');
+                if (key !== path) {
+                    files[key] = readFileSync(join(dir, file), 'utf8');
+                }
+            }
+        }
+        const result = await harness.run({ path, text, files }, argument('--probe') ?? 'replay');
+        for (const failure of result.failures) {
+            console.log(`✗ ${failure.check} in ${failure.call}: ${failure.message}`);
+        }
+        console.log(`fuzz: replay of ${replay}: ${result.failures.length} failures, ${result.calls} calls, slowest call ${Math.round(result.slowest.ms)} ms (${result.slowest.call})`);
+        process.exitCode = result.failures.length > 0 ? 1 : 0;
+        return;
+    }
     const writeMutant = argument('--write-mutant');
     if (writeMutant !== undefined) {
         const generated = mutantOf(harness, options.seed, Number(writeMutant), options.only);

@@ -164,7 +164,9 @@ class ModelBuilder {
             consent: text(d.consent),
             retention: this.v.quantity(d.retention),
             fields: (d.fields ?? []).map(f => ({ name: f.name, type: text(f.type), pii: f.pii === true, sensitive: f.sensitive === true, label: f.label === true })),
-            checks: (d.checks ?? []).map(c => ({
+            // A check the parser recovered without its kind (possible in an imported file with a
+            // syntax error: only the exported file itself must parse) cannot be described.
+            checks: (d.checks ?? []).filter(c => c.kind !== undefined).map(c => ({
                 check: c.kind,
                 field: this.v.fieldRef(c.field),
                 op: text(c.op),

@@ -66,12 +66,15 @@ export class MlPlanFormatter extends AbstractFormatter {
             return [];
         }
         const layout = new Layout(text, tokens, itemStarts(root), options);
-        let edits = layout.edits();
+        let edits: Edit[];
         if (range) {
             const from = textDocument.offsetAt(range.start);
             const to = textDocument.offsetAt(range.end);
             // The indentation of the range's first line is part of it; the break after its last line is not.
-            edits = edits.filter(e => e.end >= from && e.start < to);
+            const inRange = (start: number, end: number) => end >= from && start < to;
+            edits = layout.edits(inRange).filter(e => inRange(e.start, e.end));
+        } else {
+            edits = layout.edits();
         }
         return edits.map(e => ({
             range: { start: textDocument.positionAt(e.start), end: textDocument.positionAt(e.end) },
@@ -113,7 +116,11 @@ class Layout {
         });
     }
 
-    edits(): Edit[] {
+    /**
+     * The edits of the whole document, or of the gaps `wanted` accepts. Only the wanted gaps' text
+     * is built: the indentation of thousands of nested blocks around a small range is never written.
+     */
+    edits(wanted: (start: number, end: number) => boolean = () => true): Edit[] {
         const edits: Edit[] = [];
         /** Open blocks around the current gap, innermost last. */
         const stack: Block[] = [];
@@ -130,13 +137,19 @@ class Layout {
                 stack.push(block);
             }
             const current = this.tokens[i];
+            if (!wanted(previous.end, current.end)) {
+                if (!current.comment && current.text === '}' && stack.length > 0 && stack[stack.length - 1].close === i) {
+                    stack.pop();
+                }
+                continue;
+            }
             const original = this.text.slice(previous.end, current.start);
-            const wanted = this.gap(i, stack, original);
-            if (wanted !== original) {
-                edits.push({ start: previous.end, end: current.start, text: wanted });
+            const gap = this.gap(i, stack, original);
+            if (gap !== original) {
+                edits.push({ start: previous.end, end: current.start, text: gap });
             }
             const before = indentationAfterBreak(original);
-            const after = indentationAfterBreak(wanted);
+            const after = indentationAfterBreak(gap);
             if (before !== undefined && after !== undefined) {
                 this.reindentComment(current, before, after, edits);
             }

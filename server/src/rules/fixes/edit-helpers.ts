@@ -145,7 +145,9 @@ export class EditBuilder {
             const text = lines.map(line => doc.eol + indent + reindent(line, unit)).join('');
             edit = { range: doc.rangeOf(end, end), newText: text };
         } else {
-            edit = { range: doc.rangeOf(offset, offset), newText: lines.map(line => ` ${line.trim()}`).join('') };
+            // Set apart from the token that follows too (`plan P{title "T"}` has none before it).
+            const after = /\s/.test(rest.charAt(0)) ? '' : ' ';
+            edit = { range: doc.rangeOf(offset, offset), newText: lines.map(line => ` ${line.trim()}`).join('') + after };
         }
         this.pending.push(() => edit);
         return this;

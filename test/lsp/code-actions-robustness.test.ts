@@ -1,0 +1,51 @@
+/** Quick-fix regressions found by the fuzzer (npm run fuzz). */
+import { describe as group, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { check, createTestServices } from '../support/services.js';
+import { codeOf } from './fix-support.js';
+
+const services = createTestServices();
+
+async function actionsFor(text: string, code: string): Promise<{ actions: CodeAction[]; apply: (action: CodeAction) => string }> {
+    const { document, diagnostics } = await check(services, text);
+    const targets = diagnostics.filter(d => codeOf(d) === code);
+    expect(targets.length, `no ${code}`).toBeGreaterThan(0);
+    const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: targets[0].range,
+        context: { diagnostics: targets },
+    }) ?? []) as CodeAction[];
+    return { actions, apply: action => TextDocument.applyEdits(document.textDocument, action.edit?.changes?.[document.uri.toString()] ?? []) };
+}
+
+group('a line inserted inline after a block\'s opening brace', () => {
+    test('is set apart from the token that follows it', async () => {
+        // `plan C{objective s{}…`: the owner went in as ` owner owner_tbd` and ran into `objective`.
+        const { actions, apply } = await actionsFor('plan C{objective s{}dataset h{fields{}}risk F{}}', 'owner-missing');
+        const fix = actions.find(a => a.title.startsWith('Add `owner'));
+        expect(fix).toBeDefined();
+        const fixed = apply(fix!);
+        expect(fixed).toContain('owner owner_tbd objective s');
+        const parsed = services.parser.LangiumParser.parse(fixed);
+        expect(parsed.parserErrors.map(e => e.message)).toEqual([]);
+    });
+});
+
+group('many diagnostics on one very long line', () => {
+    test('get their ignore actions in linear time', async () => {
+        // The end of the line was searched from each diagnostic: quadratic in the line's length.
+        const text = `plan P { ${Array.from({ length: 15_000 }, () => 'person p').join(' ')} }`;
+        const { document, diagnostics } = await check(services, text);
+        const duplicates = diagnostics.filter(d => codeOf(d) === 'duplicate-name');
+        expect(duplicates.length).toBeGreaterThan(10_000);
+        const start = performance.now();
+        const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: duplicates[0].range,
+            context: { diagnostics: duplicates },
+        });
+        expect(actions?.length).toBeGreaterThanOrEqual(duplicates.length);
+        expect(performance.now() - start).toBeLessThan(3_000);
+    });
+});
