@@ -61,6 +61,8 @@ export declare class LspConnection {
     send(method: string, params: unknown, timeoutMs?: number): { id: number; answer: Promise<Answer> };
     request(method: string, params: unknown, timeoutMs?: number): Promise<Answer>;
     cancel(id: number): void;
+    hold(method: string): void;
+    release(): void;
     notify(method: string, params: unknown): void;
     waitFor(method: string, match?: (params: any) => boolean, timeoutMs?: number): Promise<any>;
     diagnosticsFor(uri: string, accept?: (diagnostics: WireDiagnostic[]) => boolean, timeoutMs?: number): Promise<WireDiagnostic[]>;

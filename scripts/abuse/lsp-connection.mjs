@@ -43,6 +43,9 @@ export class LspConnection {
         this.errorLogs = [];
         /** Methods of the requests the server sent to us. */
         this.serverRequests = [];
+        /** Methods of server requests answered only on `release()`, and those waiting for it. */
+        this.heldMethods = new Set();
+        this.heldRequests = [];
         this.stderr = '';
         this.exitCode = undefined;
         this.exitSignal = undefined;
@@ -130,7 +133,11 @@ export class LspConnection {
         }
         if (message.id !== undefined) {
             this.serverRequests.push(message.method);
-            this.write({ jsonrpc: '2.0', id: message.id, result: this.answer(message) });
+            if (this.heldMethods.has(message.method)) {
+                this.heldRequests.push(message);
+            } else {
+                this.write({ jsonrpc: '2.0', id: message.id, result: this.answer(message) });
+            }
             return;
         }
         if (message.method === 'textDocument/publishDiagnostics') {
@@ -158,6 +165,19 @@ export class LspConnection {
                 return this.workspaceFolders ?? null;
             default:
                 return null;
+        }
+    }
+
+    /** Leaves the server's requests of `method` unanswered until `release()`: a slow editor. */
+    hold(method) {
+        this.heldMethods.add(method);
+    }
+
+    /** Answers the held requests, and those to come. */
+    release() {
+        this.heldMethods.clear();
+        for (const message of this.heldRequests.splice(0)) {
+            this.write({ jsonrpc: '2.0', id: message.id, result: this.answer(message) });
         }
     }
 

@@ -292,8 +292,7 @@ export async function outOfRange() {
  * URIs, `didClose` of a document never opened, `didChange` of a document never opened, and
  * `didChange` whose version goes backwards. Afterwards the server must still answer for a real
  * document, whose diagnostics must follow the last change sent. (Files outside the workspace
- * folder are test/security's concern: requests naming them are a known way to make Langium read
- * them.)
+ * folder are test/security's concern.)
  */
 export async function unknownDocuments() {
     const dir = tempWorkspace({ 'present.mlplan': BASE_PLAN });

@@ -24,6 +24,7 @@ import { compareFindings, toFinding, type FileResult } from '../../server/src/cl
 import { buildExportModel, EXPORT_FORMATS, exportInputOf, exportRefusal, renderExport, type PlanExport } from '../../server/src/export/index.js';
 import { readinessChecklistMarkdown } from '../../server/src/export/readiness-checklist.js';
 import type { Document } from '../../server/src/generated/ast.js';
+import { reparseMember } from '../../server/src/language/mlplan-incremental-parse.js';
 import { createMlPlanServices, type MlPlanServices } from '../../server/src/language/mlplan-module.js';
 import { invalidEscapes } from '../../server/src/language/syntax-messages.js';
 import { readinessOf } from '../../server/src/rules/readiness.js';
@@ -32,6 +33,7 @@ import { diagnosticCode } from '../../server/src/rules/run-rules.js';
 import { loadCorpus } from './corpus.js';
 import type { IToken, Lexed, Mutant, MutationContext } from './mutations.js';
 import { Rng } from './prng.js';
+import { snapshot } from '../../test/support/tree-snapshot.js';
 
 export const SLOW_MS = 2_000;
 
@@ -320,6 +322,9 @@ export class Harness {
             await this.formatting(session, document, rng);
             await this.rename(session, document, offsets, syntaxClean, rng);
             await this.exports(session, document);
+            if (syntaxClean) {
+                await this.incrementalParse(session, text, offsets, rng);
+            }
             return session.result();
         } finally {
             this.current = undefined;
@@ -531,6 +536,39 @@ export class Harness {
         return undefined;
     }
 
+    /**
+     * The language server re-parses only the member an edit falls in (language/mlplan-incremental-parse.ts):
+     * three random small edits of a plan without syntax errors must give, when that path is taken,
+     * exactly the tree (CST positions included) a full parse of the edited text gives.
+     */
+    private async incrementalParse(session: Session, text: string, offsets: Offsets, rng: Rng): Promise<void> {
+        if (text.length > 100_000) {
+            return; // two full parses and two snapshots per edit: seconds on the megabyte mutants, and nothing the small ones miss
+        }
+        const parser = this.services.parser.LangiumParser;
+        // Half of the edits inside a string, as typing a description does: most others leave the fast path.
+        const insideStrings = [...text.matchAll(/"[^"\\\r\n]*"/g)].map(m => (m.index ?? 0) + 1);
+        for (let i = 0; i < 3; i++) {
+            const offset = insideStrings.length > 0 && rng.chance(0.5) ? rng.pick(insideStrings) : rng.int(text.length + 1);
+            const removed = rng.chance(0.3) ? rng.range(1, 3) : 0;
+            const inserted = removed > 0 && rng.chance(0.5) ? '' : rng.pick(['x', ' ', '\n', '"', '{', '}', '7', '.', 'é', '// c\n', '\r\n']);
+            const next = text.slice(0, offset) + inserted + text.slice(offset + removed);
+            const detail = `${at(offsets.position(offset))} ${JSON.stringify(inserted)}${removed > 0 ? ` -${removed}` : ''}`;
+            const mismatch = await session.call('incremental parse', detail, () => {
+                const spliced = reparseMember(parser, parser.parse<Document>(text), next);
+                if (!spliced) {
+                    return undefined;
+                }
+                const splicedTree = snapshot(spliced.value);
+                const fullTree = snapshot(parser.parse<Document>(next).value);
+                return splicedTree === fullTree ? undefined : firstDifference(splicedTree, fullTree);
+            });
+            if (mismatch) {
+                session.fail('incremental-parse', 'incremental parse', detail, mismatch);
+            }
+        }
+    }
+
     /** The first syntax error of `text` (lexer, parser, or an invalid string escape), or undefined. */
     private syntaxErrors(text: string): string | undefined {
         const result = this.services.parser.LangiumParser.parse(text);
@@ -704,4 +742,12 @@ export class Harness {
             }
         }
     }
+}
+
+/** The first line where two snapshots differ, for the report. */
+function firstDifference(spliced: string, full: string): string {
+    const a = spliced.split('\n');
+    const b = full.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]);
+    return `the spliced tree differs from a full parse at snapshot line ${line + 1}: ${JSON.stringify(a[line])} instead of ${JSON.stringify(b[line])}`;
 }

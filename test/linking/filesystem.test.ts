@@ -31,9 +31,15 @@ group('imports on the real file system', () => {
         const services = createMlPlanServices(NodeFileSystem).MlPlan;
         services.imports.Imports.setRoots([URI.file(root)]);
         const documents = services.shared.workspace.LangiumDocuments;
-        // Load the links too, as if something else had opened them: containment alone must refuse them.
+        // Load the links too, as if the editor had opened them (the server itself would not read
+        // them, see test/security/imports-containment.test.ts): containment alone must refuse them.
+        const factory = services.shared.workspace.LangiumDocumentFactory;
         const loaded = await Promise.all(['main.mlplan', 'catalog.mlplan', 'link.mlplan', 'linked-dir/secret.mlplan']
-            .map(file => documents.getOrCreateDocument(URI.file(path.join(root, file)))));
+            .map(async file => {
+                const document = await factory.fromUri(URI.file(path.join(root, file)));
+                documents.addDocument(document);
+                return document;
+            }));
         await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
         const main = loaded[0];
 

@@ -234,6 +234,21 @@ group('layout', () => {
         expect((await format(text, { tabSize: 4, insertSpaces: false })).output).toBe('plan P {\n\tmetric m {\n\t\tkind ml\n\t}\n}\n');
     });
 
+    test('an absurd tabSize is clamped: at most 16 spaces a level, and 2 when it makes no sense', async () => {
+        const text = 'plan P {\nmetric m {\nkind ml\n}\n}\n';
+        const indented = (width: number) => `plan P {\n${' '.repeat(width)}metric m {\n${' '.repeat(2 * width)}kind ml\n${' '.repeat(width)}}\n}\n`;
+        for (const tabSize of [2 ** 31 - 1, 1e9, Number.MAX_VALUE, Infinity, 17]) {
+            expect((await format(text, { tabSize, insertSpaces: true })).output, `tabSize ${tabSize}`).toBe(indented(16));
+        }
+        for (const tabSize of [0, -1, -(2 ** 31), Number.NaN, -Infinity]) {
+            expect((await format(text, { tabSize, insertSpaces: true })).output, `tabSize ${tabSize}`).toBe(indented(2));
+        }
+        expect((await format(text, { tabSize: 3.7, insertSpaces: true })).output).toBe(indented(3));
+        expect((await format(text, { tabSize: 16, insertSpaces: true })).output).toBe(indented(16));
+        // With tabs the width does not matter.
+        expect((await format(text, { tabSize: 2 ** 31 - 1, insertSpaces: false })).output).toBe('plan P {\n\tmetric m {\n\t\tkind ml\n\t}\n}\n');
+    });
+
     test('one-line blocks stay on one line, with single spaces', async () => {
         const text = 'plan P {\n  person ana {name "Ana"   role "Lead"}\n  metric m {  kind ml }\n  team t { members ana }\n}\n';
         expect((await format(text)).output).toBe('plan P {\n  person ana { name "Ana" role "Lead" }\n  metric m { kind ml }\n  team t { members ana }\n}\n');

@@ -307,7 +307,7 @@ group('keywords', () => {
         const missing: string[] = [];
         for (const keyword of AstUtils.streamAst(services.Grammar).filter(GrammarAST.isKeyword)) {
             const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name ?? '';
-            if (['Name', 'FieldName'].includes(rule) || !/^[a-z]/.test(keyword.value)) {
+            if (['Name', 'FieldName', 'SoftKeyword'].includes(rule) || !/^[a-z]/.test(keyword.value)) {
                 continue;
             }
             if (!keywordDoc(rule, keyword.value)) {

@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { LspConnection } from '../../scripts/abuse/lsp-connection.mjs';
 import {
-    binaryFiles, hugePlan, memoryGrowth, outOfRange, rapidEdits, unknownDocuments,
+    binaryFiles, hugePlan, memoryGrowth, outOfRange, rapidEdits, tempWorkspace, unknownDocuments,
 } from '../../scripts/abuse/scenarios.mjs';
 import { requireBundle } from '../cli/run.js';
 
@@ -41,11 +45,34 @@ describe('the language server under abuse', () => {
     test('requests at positions outside the document: each answers, nothing crashes', async () => {
         const run = await outOfRange();
         expectNoProblems(run.problems);
-        // Out-of-range positions are answered with results (empty ones), not errors, with one
-        // known exception pinned here: formatting with tabSize 2^31-1 is refused with an internal
-        // error ("Invalid string length") instead of being clamped.
-        const unexpected = run.errors.filter(e => !(e.method === 'textDocument/formatting' && e.error?.code === -32603));
-        expect(unexpected.map(e => `${e.method}${e.where}: ${JSON.stringify(e.error)}`)).toEqual([]);
+        // Out-of-range positions, and formatting with tabSize -1 or 2^31-1, are answered with
+        // results (empty ones), not errors.
+        expect(run.errors.map(e => `${e.method}${e.where}: ${JSON.stringify(e.error)}`)).toEqual([]);
+    }, MINUTE);
+
+    test('formatting with an absurd tabSize answers with edits: at most 16 spaces a level, 2 when it makes no sense', async () => {
+        const dir = tempWorkspace();
+        const uri = pathToFileURL(path.join(dir, 'plan.mlplan')).href;
+        const connection = new LspConnection({ cwd: dir });
+        try {
+            await connection.initialize(pathToFileURL(dir).href);
+            connection.open(uri, 'plan P {\nmetric m { kind ml }\n}\n');
+            await connection.diagnosticsFor(uri);
+            const indents: Record<string, string[]> = {};
+            for (const tabSize of [2 ** 31 - 1, 1e9, 1e300, -1, 0, null, 2.5]) {
+                const { result, error } = await connection.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize, insertSpaces: true } });
+                expect(error, `tabSize ${tabSize}`).toBeUndefined();
+                indents[String(tabSize)] = (result as Array<{ newText: string }>).map(edit => edit.newText);
+            }
+            const wide = ['\n' + ' '.repeat(16)];
+            const narrow = ['\n  '];
+            expect(indents).toEqual({
+                [String(2 ** 31 - 1)]: wide, [String(1e9)]: wide, [String(1e300)]: wide, '-1': narrow, '0': narrow, null: narrow, '2.5': narrow,
+            });
+        } finally {
+            await connection.stop();
+            rmSync(dir, { recursive: true, force: true });
+        }
     }, MINUTE);
 
     test('unknown URIs, never-opened documents, closes without opens, versions going backwards', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LspConnection, type WireDiagnostic } from '../../scripts/abuse/lsp-connection.mjs';
+import { LspConnection, SERVER_CANCELLED, type WireDiagnostic } from '../../scripts/abuse/lsp-connection.mjs';
 import { mlplan, requireBundle, ROOT } from '../cli/run.js';
 
 /**
@@ -165,32 +165,100 @@ describe('imports never read outside the root: the language server', () => {
         expect(readsOutside(trace())).toEqual([]);
     });
 
-    test('a file watcher reporting the linked file: the server may load it, but no import resolves to it', async () => {
-        // An editor's watcher on the folder reports `ws/link-file.mlplan` when the link appears.
-        server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(ws, 'link-file.mlplan')).href, type: 1 }] });
+    test('a file watcher reporting links to outside the folder: nothing they point to is loaded or read', async () => {
+        // An editor's watcher on the folder reports `ws/link-file.mlplan` and `ws/link-dir` when the
+        // links appear; a misbehaving client may report any path at all.
+        const reported = [
+            path.join(ws, 'link-file.mlplan'),
+            path.join(ws, 'link-dir'),
+            path.join(ws, 'link-dir', 'secret.mlplan'),
+            path.join(ws, 'link-up', 'outside', 'secret.mlplan'),
+            path.join(outside, 'secret.mlplan'),
+            outside,
+        ].map(file => pathToFileURL(file).href);
+        // A plan that really appears in the folder is taken up, so the watcher is not merely ignored.
+        const added = path.join(ws, 'sub', 'watched.mlplan');
+        writeFileSync(added, 'plan Watched {\n  serving {\n    mode batch\n    fallback Nowhere\n  }\n}\n');
+        const addedUri = pathToFileURL(added).href;
+        server.notify('workspace/didChangeWatchedFiles', { changes: [...reported, addedUri].map(uri => ({ uri, type: 1 })) });
+        const addedDiagnostics = await server.diagnosticsFor(addedUri);
+        expect(addedDiagnostics.some(d => d.code === 'unresolved-reference' && d.message.includes('Nowhere'))).toBe(true);
         const uri = pathToFileURL(path.join(ws, 'plan.mlplan')).href;
         const before = server.publishCount.get(uri) ?? 0;
         server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${planText()}\n` }] });
         await server.publishedBeyond(uri, before);
         const diagnostics = await server.diagnosticsFor(uri, d => d.filter(x => x.code === 'import-unresolved').length === imports().length);
         expect(unresolvedLeaked(diagnostics)).toBe(true);
+        expect(reported.filter(link => server.diagnostics.has(link))).toEqual([]);
+        expect(readsOutside(trace())).toEqual([]);
     });
 
-    // KNOWN ISSUE (reported, not fixed here): Langium answers `textDocument/references`,
-    // `documentHighlight`, `prepareRename` and `rename` for a document that is not open by
-    // loading it from disk (LangiumDocuments.getOrCreateDocument), wherever it is, and for any
-    // URI scheme (an `http:` or `untitled:` URI reads the local file at its path). The document
-    // then stays loaded, is validated by the next build and can be exported by `mlplan.export`.
-    // No import resolves to it (containment is checked first, see above), but the file is read.
-    // When the server refuses to load documents outside its workspace folders, this test fails:
-    // turn `test.fails` into `test`.
-    test.fails('a request naming a never-opened file outside the folder does not read it', async () => {
+    /** Every request that names a document, at the start of `uri`. */
+    const requestsFor = (uri: string): Array<[string, object]> => {
+        const textDocument = { uri };
+        const position = { line: 0, character: 0 };
+        const range = { start: position, end: { line: 1, character: 0 } };
+        return [
+            ['textDocument/references', { textDocument, position, context: { includeDeclaration: true } }],
+            ['textDocument/documentHighlight', { textDocument, position }],
+            ['textDocument/prepareRename', { textDocument, position }],
+            ['textDocument/rename', { textDocument, position, newName: 'Renamed' }],
+            ['textDocument/implementation', { textDocument, position }],
+            ['textDocument/prepareCallHierarchy', { textDocument, position }],
+            ['textDocument/hover', { textDocument, position }],
+            ['textDocument/definition', { textDocument, position }],
+            ['textDocument/completion', { textDocument, position }],
+            ['textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }],
+            ['textDocument/codeLens', { textDocument }],
+            ['textDocument/documentSymbol', { textDocument }],
+            ['textDocument/semanticTokens/full', { textDocument }],
+            ['textDocument/foldingRange', { textDocument }],
+            ['textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }],
+        ];
+    };
+
+    // Langium answered references, highlights, rename and prepare-rename (every request that waits
+    // for the workspace rather than for its document) by loading the named document from disk,
+    // wherever it was and whatever its URI scheme (`http:` and `untitled:` URIs read the local
+    // file at their path); the document then stayed loaded and could be exported.
+    test('a request naming a never-opened file outside the folder does not read it', async () => {
         const secret = path.join(outside, 'dir', 'secret.mlplan');
-        for (const uri of [pathToFileURL(secret).href, `http://example.com${secret}`, `untitled:${secret}`]) {
-            // Answered or not, only the reads decide this test.
-            await server.request('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: true } })
-                .catch(() => undefined);
+        const strangers = [pathToFileURL(secret).href, `http://example.com${secret}`, `untitled:${secret}`];
+        for (const uri of strangers) {
+            for (const [method, params] of requestsFor(uri)) {
+                const { result, error } = await server.request(method, params);
+                // Refused as Langium refuses hover for a document it does not hold, or nothing to say.
+                if (error) {
+                    expect(error.code, `${method} ${uri}: ${error.message}`).toBe(SERVER_CANCELLED);
+                } else {
+                    expect([null, []], `${method} ${uri}`).toContainEqual(result);
+                }
+            }
+            // Not loaded either: there is nothing to export.
+            const exported = await server.request('workspace/executeCommand', { command: 'mlplan.export', arguments: [uri, 'markdown'] });
+            expect(exported.result ?? null, uri).toBeNull();
         }
         expect(readsOutside(trace()).filter(file => file === secret)).toEqual([]);
+    });
+
+    test('a plan inside the folder that was never opened is still read and served on request', async () => {
+        const late = path.join(ws, 'sub', 'late.mlplan');
+        writeFileSync(late, 'plan Late {\n  metric m { kind ml better higher }\n  objective O { kpi m >= 0.5 }\n}\n');
+        const uri = pathToFileURL(late).href;
+        const references = await server.request('textDocument/references', { textDocument: { uri }, position: { line: 1, character: 9 }, context: { includeDeclaration: true } });
+        expect(references.error).toBeUndefined();
+        // Loaded for this request only (not built), it yields at least the declaration itself.
+        expect((references.result as Array<{ range: { start: { line: number } } }>).map(r => r.range.start.line)).toContain(1);
+    });
+
+    test('a file opened from outside the folder is served from the editor\'s text', async () => {
+        // Never saved where it claims to be: everything it gets comes from the editor.
+        const uri = pathToFileURL(path.join(base, 'elsewhere', 'opened.mlplan')).href;
+        server.open(uri, 'plan Opened {\n  metric m { kind ml better higher }\n  objective O { kpi m >= 0.5 }\n}\n');
+        expect(await server.diagnosticsFor(uri)).toBeInstanceOf(Array);
+        const references = await server.request('textDocument/references', { textDocument: { uri }, position: { line: 1, character: 9 }, context: { includeDeclaration: true } });
+        expect((references.result as unknown[] | null)?.length).toBe(2);
+        const hover = await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 9 } });
+        expect(JSON.stringify(hover.result)).toContain('metric');
     });
 });

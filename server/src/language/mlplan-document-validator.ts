@@ -13,7 +13,8 @@ import { diagnosticCode, runRules } from '../rules/run-rules.js';
 import type { Severity } from '../rules/rule.js';
 import type { MlPlanConfiguration, RuleSettings } from './mlplan-config.js';
 import type { MlPlanServices } from './mlplan-module.js';
-import { friendlyLexerMessage, friendlyParserMessage, invalidEscapes } from './syntax-messages.js';
+import { MAX_RECOVERED_ERRORS } from './mlplan-parser.js';
+import { friendlyLexerMessage, friendlyParserMessage, scanInvalidEscapes } from './syntax-messages.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -97,6 +98,14 @@ export class MlPlanDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (let i = start; i < diagnostics.length; i++) {
             diagnostics[i] = rewriteMessage(diagnostics[i], friendlyParserMessage);
+        }
+        // After so many errors the parser stops recovering and the next error ends the parse
+        // (mlplan-parser.ts): say so where it stopped, which is the last error.
+        if (parseResult.parserErrors.length >= MAX_RECOVERED_ERRORS && diagnostics.length > start) {
+            diagnostics.push({
+                ...diagnostics[diagnostics.length - 1],
+                message: `too many syntax errors (${parseResult.parserErrors.length}): the file is not read past this point until the first ones are fixed`,
+            });
         }
     }
 
@@ -235,6 +244,13 @@ function rewriteMessage(diagnostic: Diagnostic, rewrite: (message: string) => st
     return typeof diagnostic.message === 'string' ? { ...diagnostic, message: rewrite(diagnostic.message) } : diagnostic;
 }
 
+/**
+ * How many invalid escapes of one string are reported one by one; the rest of that string's are
+ * counted in one more diagnostic. A megabyte of `\q` was half a million diagnostics (seconds to
+ * build, 200 MB of SARIF) that nobody reads past the first few.
+ */
+export const MAX_ESCAPES_REPORTED = 20;
+
 /** `\n` and friends inside strings: the lexer accepts them so that each is reported exactly once. */
 function escapeErrors(parseResult: ParseResult): Diagnostic[] {
     const root = parseResult.value.$cstNode;
@@ -246,19 +262,24 @@ function escapeErrors(parseResult: ParseResult): Diagnostic[] {
         if (node.tokenType.name !== 'STRING') {
             continue;
         }
-        for (const { offset, sequence } of invalidEscapes(node.text)) {
-            const line = node.range.start.line;
-            const character = node.range.start.character + offset;
-            errors.push({
-                range: { start: { line, character }, end: { line, character: character + sequence.length } },
-                severity: DiagnosticSeverity.Error,
-                message: `invalid escape \`${sequence}\` in a string: only \\" and \\\\ are escapes`,
-                source: 'mlplan',
-                data: { code: DocumentValidator.LexingError },
-            });
+        const line = node.range.start.line;
+        const at = (offset: number) => ({ line, character: node.range.start.character + offset });
+        const scan = scanInvalidEscapes(node.text, MAX_ESCAPES_REPORTED);
+        for (const { offset, sequence } of scan.first) {
+            errors.push(escapeError({ start: at(offset), end: at(offset + sequence.length) },
+                `invalid escape \`${sequence}\` in a string: only \\" and \\\\ are escapes`));
+        }
+        const more = scan.count - scan.first.length;
+        if (more > 0) {
+            errors.push(escapeError({ start: at(scan.restOffset), end: at(scan.end) },
+                `${more} more invalid ${more === 1 ? 'escape' : 'escapes'} in this string after the first ${scan.first.length}: only \\" and \\\\ are escapes`));
         }
     }
     return errors;
+}
+
+function escapeError(range: Diagnostic['range'], message: string): Diagnostic {
+    return { range, severity: DiagnosticSeverity.Error, message, source: 'mlplan', data: { code: DocumentValidator.LexingError } };
 }
 
 /**

@@ -81,6 +81,15 @@ export class MlPlanImports {
         return this.rootsOf(from).some(root => this.contains(root, target));
     }
 
+    /**
+     * True when `target` is a file inside a root, decided on its real path as it is now (not the
+     * build's memo: a link may have appeared since). Whether a file that is not open in the editor
+     * may be read at all: without roots (no workspace folder), none may.
+     */
+    isFileInsideRoots(target: URI): boolean {
+        return target.scheme === 'file' && this.roots.some(root => this.contains(root, target, realPath));
+    }
+
     /** The roots that contain `from`, or its own folder when none does. */
     rootsOf(from: URI): URI[] {
         const containing = this.roots.filter(root => this.contains(root, from));
@@ -174,14 +183,14 @@ export class MlPlanImports {
         return undefined;
     }
 
-    private contains(root: URI, target: URI): boolean {
+    private contains(root: URI, target: URI, real: (fsPath: string) => string = fsPath => this.realPath(fsPath)): boolean {
         if (root.scheme !== target.scheme || root.authority !== target.authority) {
             return false;
         }
         if (root.scheme !== 'file') {
             return isInside(root.path, target.path, path.posix);
         }
-        return isInside(this.realPath(root.fsPath), this.realPath(target.fsPath), path);
+        return isInside(real(root.fsPath), real(target.fsPath), path);
     }
 
     private realPath(fsPath: string): string {

@@ -12,6 +12,7 @@ import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-v
 import { MlPlanImports } from './mlplan-imports.js';
 import { MlPlanReferenceDescriptionProvider } from './mlplan-index.js';
 import { MlPlanLinker } from './mlplan-linker.js';
+import { MlPlanParsing } from './mlplan-parser.js';
 import { MlPlanScopeComputation, MlPlanScopeProvider } from './mlplan-scope.js';
 import { MlPlanValueConverter } from './mlplan-value-converter.js';
 
@@ -40,6 +41,7 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPla
     LanguageMetaData: () => ({ ...MlPlanLanguageMetaData, mode: process.env.VITEST ? 'development' : 'production' }),
     parser: {
         ValueConverter: () => new MlPlanValueConverter(),
+        ...MlPlanParsing,
     },
     references: {
         ScopeProvider: services => new MlPlanScopeProvider(services),

@@ -4,6 +4,7 @@ import {
     type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider,
 } from 'langium';
 import * as ast from '../generated/ast.js';
+import { AstCache } from '../model/ast-version.js';
 import { localDeclarations, type NamedDeclaration } from '../model/declarations.js';
 import type { MlPlanImports } from './mlplan-imports.js';
 import type { MlPlanServices } from './mlplan-module.js';
@@ -23,12 +24,12 @@ export class MlPlanScopeProvider implements ScopeProvider {
     private readonly descriptions: AstNodeDescriptionProvider;
     private readonly imports: MlPlanImports;
     private readonly namespaceCache: WorkspaceCache<string, Scope>;
-    private readonly fieldScopes = new WeakMap<ast.Dataset, Scope>();
+    private readonly fieldScopes = new AstCache<ast.Dataset, Scope>();
     /** A document's named declarations, by AST root: a catalog imported by many plans is listed once.
-     *  An AST never changes after parsing (a re-parse makes a new root), so these never go stale. */
-    private readonly declarationLists = new WeakMap<ast.Document, readonly NamedDeclaration[]>();
+     *  A re-parse makes a new root; an incremental one marks the tree changed (model/ast-version.ts). */
+    private readonly declarationLists = new AstCache<ast.Document, readonly NamedDeclaration[]>();
     /** One description per declaration, shared by every scope and every importer that sees it. */
-    private readonly declarationDescriptions = new WeakMap<AstNode, AstNodeDescription>();
+    private readonly declarationDescriptions = new AstCache<NamedDeclaration, AstNodeDescription>();
 
     constructor(services: MlPlanServices) {
         this.reflection = services.shared.AstReflection;
@@ -82,21 +83,11 @@ export class MlPlanScopeProvider implements ScopeProvider {
     }
 
     private declarationsOf(root: ast.Document): readonly NamedDeclaration[] {
-        let list = this.declarationLists.get(root);
-        if (!list) {
-            list = localDeclarations(root);
-            this.declarationLists.set(root, list);
-        }
-        return list;
+        return this.declarationLists.get(root, localDeclarations);
     }
 
     private describe(node: NamedDeclaration, source: LangiumDocument): AstNodeDescription {
-        let description = this.declarationDescriptions.get(node);
-        if (!description) {
-            description = this.descriptions.createDescription(node, node.name, source);
-            this.declarationDescriptions.set(node, description);
-        }
-        return description;
+        return this.declarationDescriptions.get(node, () => this.descriptions.createDescription(node, node.name, source));
     }
 
     private datasetNamed(context: AstNode, name: string): ast.Dataset | undefined {
@@ -160,12 +151,7 @@ export class MlPlanScopeProvider implements ScopeProvider {
     }
 
     private fieldsOfDataset(dataset: ast.Dataset): Scope {
-        let scope = this.fieldScopes.get(dataset);
-        if (!scope) {
-            scope = new MapScope(this.fieldDescriptions(dataset));
-            this.fieldScopes.set(dataset, scope);
-        }
-        return scope;
+        return this.fieldScopes.get(dataset, () => new MapScope(this.fieldDescriptions(dataset)));
     }
 
     /** A dataset's fields; for a field name written twice (`duplicate-name`), the first one. */

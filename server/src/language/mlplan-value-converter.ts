@@ -1,8 +1,10 @@
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { isTerminatedString } from './mlplan-lexer.js';
 
 /**
  * Numbers may group digits with underscores (`2_000_000`); strings know only the escapes `\"`
- * and `\\` (the lexer rejects any other backslash sequence, so nothing else needs decoding).
+ * and `\\` (any other backslash sequence is an error, kept as written). A string left open at the
+ * end of its line (an error too, see mlplan-lexer.ts) keeps everything after its opening quote.
  */
 export class MlPlanValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
@@ -11,7 +13,7 @@ export class MlPlanValueConverter extends DefaultValueConverter {
             case 'Decimal':
                 return Number(input.replace(/_/g, ''));
             case 'STRING':
-                return input.slice(1, -1).replace(/\\(["\\])/g, '$1');
+                return input.slice(1, isTerminatedString(input) ? -1 : undefined).replace(/\\(["\\])/g, '$1');
             default:
                 return super.runConverter(rule, input, cstNode);
         }

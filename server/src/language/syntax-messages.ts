@@ -31,11 +31,13 @@ export function friendlyParserMessage(message: string): string {
     return message.replace(/\s*\n\s*/g, ' ');
 }
 
+/** The lexer error of a string left open at the end of its line (mlplan-lexer.ts). */
+export const UNTERMINATED_STRING_MESSAGE = 'unterminated string: a string must close with `"` on the same line';
+
 export function friendlyLexerMessage(message: string): string {
+    // A `"` is never an unexpected character: an unterminated string is one token, reported as
+    // UNTERMINATED_STRING_MESSAGE by the lexer.
     const character = /->(.*)<-/s.exec(message)?.[1];
-    if (character === '"') {
-        return 'unterminated string: a string must close with `"` on the same line';
-    }
     if (character !== undefined) {
         return `unexpected character ${quote(character)}`;
     }
@@ -67,15 +69,43 @@ function quote(text: string): string {
 
 /** Backslash sequences other than `\"` and `\\` in a string token's text, with their offsets. */
 export function invalidEscapes(stringToken: string): Array<{ offset: number; sequence: string }> {
-    const found: Array<{ offset: number; sequence: string }> = [];
-    for (let i = 1; i < stringToken.length - 1; i++) {
-        if (stringToken[i] === '\\') {
+    return scanInvalidEscapes(stringToken, Number.POSITIVE_INFINITY).first;
+}
+
+export interface InvalidEscapeScan {
+    /** The first ones, at most the number asked for, with their offsets in the token. */
+    readonly first: Array<{ offset: number; sequence: string }>;
+    /** How many the token holds. */
+    readonly count: number;
+    /** The offset of the first one not in `first` (-1 when there is none). */
+    readonly restOffset: number;
+    /** The offset just after the last one (0 when there is none). */
+    readonly end: number;
+}
+
+/** One pass over a string token: its first `keep` invalid escapes, how many there are, where the last ends. */
+export function scanInvalidEscapes(stringToken: string, keep: number): InvalidEscapeScan {
+    const first: Array<{ offset: number; sequence: string }> = [];
+    let count = 0;
+    let restOffset = -1;
+    let end = 0;
+    // Where the text ends: at the closing quote, or at the end of a string left open on its line
+    // (whose last `"`, if any, ends a valid `\"`). A backslash is read with the character after it.
+    const textEnd = stringToken.length > 1 && stringToken.endsWith('"') ? stringToken.length - 1 : stringToken.length;
+    for (let i = 1; i < textEnd - 1; i++) {
+        if (stringToken.charCodeAt(i) === 0x5c) {
             const next = stringToken[i + 1];
             if (next !== '"' && next !== '\\') {
-                found.push({ offset: i, sequence: `\\${next}` });
+                if (count < keep) {
+                    first.push({ offset: i, sequence: `\\${next}` });
+                } else if (restOffset < 0) {
+                    restOffset = i;
+                }
+                count++;
+                end = i + 2;
             }
             i++;
         }
     }
-    return found;
+    return { first, count, restOffset, end };
 }

@@ -1,13 +1,15 @@
 import {
-    AstUtils, CstUtils, GrammarAST, GrammarUtils, stream,
-    type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream,
+    AstUtils, CstUtils, GrammarAST, GrammarUtils, URI, stream,
+    type AstNode, type AstNodeDescription, type LangiumDocuments, type MaybePromise, type ReferenceInfo, type Stream,
 } from 'langium';
 import {
     DefaultCompletionProvider,
-    type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+    type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature,
 } from 'langium/lsp';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
+import { lastMemberBefore, planBody } from '../language/plan-body.js';
 import { kindWord } from '../model/declarations.js';
 import { lookupUnit, UNIT_SYMBOLS, unitsOfDimension, type Dimension } from '../model/units.js';
 import { PROPERTY_UNITS } from '../rules/consistency/value-helpers.js';
@@ -37,13 +39,57 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
     /** `features subscribers.` and `drift subscribers.` open the dataset's fields. */
     override readonly completionOptions = { triggerCharacters: ['.'] };
 
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * What may follow `offset`. Langium finds it by parsing all the text before the cursor, up to
+     * three times per request: in a 10,000-line plan, tens of milliseconds. A plan's body is a loop
+     * of members that parse alone, so the plan's header followed by the text of the member the
+     * cursor is in (or after) leads the parser to the same place (language/plan-body.ts).
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const prefix = this.memberPrefix(document, offset);
+        return prefix === undefined
+            ? super.findFeaturesAt(document, offset)
+            : super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, prefix), prefix.length);
+    }
+
+    /**
+     * `plan NAME {` and the text from the start of the last member that begins before `offset` up
+     * to it, when the built tree is of this very text and parsed without error up to that member.
+     */
+    private memberPrefix(document: TextDocument, offset: number): string | undefined {
+        const built = this.documents.getDocument(URI.parse(document.uri));
+        const root = built?.parseResult.value as ast.Document | undefined;
+        const text = document.getText();
+        if (!built || !root || root.$cstNode?.root.fullText !== text) {
+            return undefined;
+        }
+        const body = planBody(root);
+        const index = body && lastMemberBefore(body.members, offset);
+        const start = index === undefined ? undefined : body?.members[index].$cstNode?.offset;
+        if (!body || start === undefined || body.open.end > start) {
+            return undefined;
+        }
+        const { parserErrors, lexerErrors } = built.parseResult;
+        if (parserErrors.some(e => !(e.token.startOffset >= start)) || lexerErrors.some(e => e.offset < start)) {
+            return undefined;
+        }
+        return `${text.slice(body.cst.offset, body.open.end)} ${text.slice(start, offset)}`;
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const feature = next.feature;
         const rule = ruleOf(feature);
         if (rule === 'Unit') {
             return this.completeUnits(context, acceptor);
         }
-        if (rule === 'Name' || rule === 'FieldName') {
+        if (rule === 'Name' || rule === 'FieldName' || rule === 'SoftKeyword') {
             // A name being declared: any word goes, so proposing keywords would only mislead.
             if (isFieldNamePosition(context)) {
                 this.completeFieldSnippet(context, acceptor);

@@ -87,6 +87,23 @@ function token(start: number, text: string, comment?: 'line' | 'block'): Token {
     return { start, end: start + text.length, text, comment };
 }
 
+/** The indent of a level when `tabSize` is missing or makes no sense (zero, negative, not a number). */
+const DEFAULT_INDENT = 2;
+/**
+ * The widest indent of a level. A client may send any number: 2^31-1 made one level a 2 GB
+ * string, which V8 refuses, and formatting failed with an internal error. Wider than any
+ * indentation in use, narrow enough that deeply nested plans stay a sane size.
+ */
+const MAX_INDENT = 16;
+
+/** Spaces per indent level for an editor's `tabSize`: a whole number from 1 to MAX_INDENT. */
+function indentWidth(tabSize: unknown): number {
+    if (typeof tabSize !== 'number' || Number.isNaN(tabSize) || tabSize < 1) {
+        return DEFAULT_INDENT;
+    }
+    return Math.min(Math.floor(tabSize), MAX_INDENT);
+}
+
 /** The layout of one document: the whitespace each gap between two tokens should hold. */
 class Layout {
     private readonly blocks = new Map<number, Block>();
@@ -99,7 +116,7 @@ class Layout {
         private readonly items: ReadonlySet<number>,
         private readonly options: FormattingOptions,
     ) {
-        this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize > 0 ? options.tabSize : 2);
+        this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(indentWidth(options.tabSize));
         this.eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
         const open: number[] = [];
         const lineOf = lineIndex(text);

@@ -29,7 +29,7 @@ import { code, declarationSummary, errorBudgetText, text, type SummaryContext } 
 import { keywordDoc } from './keyword-docs.js';
 
 /** Grammar rules whose keywords are names, not keywords (keywords are not reserved). */
-const NAME_RULES = new Set(['Name', 'FieldName']);
+const NAME_RULES = new Set(['Name', 'FieldName', 'SoftKeyword']);
 const SERVING_FIGURES = new Set(['volume', 'peak', 'cost']);
 /** Conversions outside this range print as long strings of zeros or digits and help nobody. */
 const SMALLEST_SHOWN = 0.001;

@@ -4,7 +4,10 @@
  */
 import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
-import { MlPlanDocumentBuilder } from '../language/mlplan-document-builder.js';
+import { MlPlanDocumentFactory } from '../language/mlplan-document-factory.js';
+import { MlPlanDocuments } from '../language/mlplan-documents.js';
+import { MlPlanServerDocumentBuilder } from '../language/mlplan-server-builder.js';
+import { MlPlanWorkspaceManager } from '../language/mlplan-workspace-manager.js';
 import type { MlPlanServices } from '../language/mlplan-module.js';
 import { MlPlanCommandHandler } from './mlplan-commands.js';
 import { MlPlanHoverProvider } from './mlplan-hover.js';
@@ -36,6 +39,9 @@ export const MlPlanSharedLspModule: Module<LangiumSharedServices, PartialLangium
         ExecuteCommandHandler: shared => new MlPlanCommandHandler(shared),
     },
     workspace: {
-        DocumentBuilder: shared => new MlPlanDocumentBuilder(shared),
+        DocumentBuilder: shared => new MlPlanServerDocumentBuilder(shared),
+        LangiumDocuments: shared => new MlPlanDocuments(shared),
+        WorkspaceManager: shared => new MlPlanWorkspaceManager(shared),
+        LangiumDocumentFactory: shared => new MlPlanDocumentFactory(shared),
     },
 };

@@ -1,4 +1,5 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
+import { AstCache } from './ast-version.js';
 
 /**
  * Walks over an AST, visiting nodes and references in exactly the order of Langium's
@@ -9,19 +10,14 @@ import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceI
  */
 
 /**
- * Walked trees, by root. A parsed AST never changes (re-parsing makes new nodes), and the linker,
- * the reference index and the rules each walk the same document once per build: one walk serves all.
+ * Walked trees, by root. The linker, the reference index and the rules each walk the same document
+ * once per build: one walk serves all (until the tree changes, see ast-version.ts).
  */
-const WALKED = new WeakMap<AstNode, readonly AstNode[]>();
+const WALKED = new AstCache<AstNode, readonly AstNode[]>();
 
 /** Every node of the tree under `root` (itself first), depth first. */
 export function allNodes(root: AstNode): readonly AstNode[] {
-    let nodes = WALKED.get(root);
-    if (!nodes) {
-        nodes = walk(root);
-        WALKED.set(root, nodes);
-    }
-    return nodes;
+    return WALKED.get(root, walk);
 }
 
 function walk(root: AstNode): AstNode[] {

@@ -45,7 +45,7 @@ export const duplicateProperty: Rule = {
             }
             const first = new Map<string, CstNode>();
             for (const keyword of ownKeywords(node)) {
-                const word = keyword.text;
+                const word = (keyword.grammarSource as GrammarAST.Keyword).value;
                 if (!single.includes(word)) {
                     continue;
                 }
@@ -72,7 +72,13 @@ export const duplicateProperty: Rule = {
  * (the `on` of `retrain on drift`) are not. A keyword used as a name (a dataset called `title`)
  * comes from the `Name` rule, not from the node's rule, and does not count.
  */
-function* ownKeywords(node: AstNode, cst: CstNode | undefined = node.$cstNode): Generator<CstNode> {
+function ownKeywords(node: AstNode): CstNode[] {
+    const found: CstNode[] = [];
+    collectOwnKeywords(node, node.$cstNode, found);
+    return found;
+}
+
+function collectOwnKeywords(node: AstNode, cst: CstNode | undefined, found: CstNode[]): void {
     if (!cst || !isCompositeCstNode(cst)) {
         return;
     }
@@ -82,18 +88,22 @@ function* ownKeywords(node: AstNode, cst: CstNode | undefined = node.$cstNode): 
         }
         if (isCompositeCstNode(child)) {
             if (child.astNode === node) {
-                yield* ownKeywords(node, child);
+                collectOwnKeywords(node, child, found);
             }
-            continue;
-        }
-        if (!isLeafCstNode(child) || !GrammarAST.isKeyword(child.grammarSource)) {
-            continue;
-        }
-        const rule = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isParserRule);
-        if (rule?.name === node.$type) {
-            yield child;
+        } else if (isLeafCstNode(child) && GrammarAST.isKeyword(child.grammarSource) && ruleOf(child.grammarSource) === node.$type) {
+            found.push(child);
         }
     }
+}
+
+/** The parser rule a keyword of the grammar belongs to; asked for every keyword of every plan, so remembered. */
+const RULE_OF_KEYWORD = new WeakMap<GrammarAST.Keyword, string | undefined>();
+
+function ruleOf(keyword: GrammarAST.Keyword): string | undefined {
+    if (!RULE_OF_KEYWORD.has(keyword)) {
+        RULE_OF_KEYWORD.set(keyword, AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name);
+    }
+    return RULE_OF_KEYWORD.get(keyword);
 }
 
 function describeBlock(node: AstNode): string {
