@@ -8,6 +8,7 @@ import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule, MlPlanLanguageMetaD
 import { MlPlanLspModule, MlPlanSharedLspModule } from '../lsp/mlplan-lsp-module.js';
 import { MlPlanCommentProvider } from './mlplan-comments.js';
 import { MlPlanConfiguration } from './mlplan-config.js';
+import { MlPlanAstNodeDescriptionProvider } from './mlplan-descriptions.js';
 import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-validator.js';
 import { MlPlanImports } from './mlplan-imports.js';
 import { MlPlanReferenceDescriptionProvider } from './mlplan-index.js';
@@ -56,6 +57,7 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPla
     },
     workspace: {
         ReferenceDescriptionProvider: services => new MlPlanReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new MlPlanAstNodeDescriptionProvider(services),
     },
 };
 

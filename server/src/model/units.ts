@@ -207,15 +207,22 @@ export function unitsOfDimension(dimension: Dimension, currency?: string): UnitI
  * new `Intl.NumberFormat` at every call, which made formatting a visible cost on large plans.
  */
 const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-    const key = JSON.stringify(options);
-    let format = NUMBER_FORMATS.get(key);
+/** The formatter for one of the option sets below, by name: rules format figures for every quantity of a plan. */
+function numberFormat(name: 'significant' | 'oneDecimal' | 'twoDecimals' | 'asWritten'): Intl.NumberFormat {
+    let format = NUMBER_FORMATS.get(name);
     if (!format) {
-        format = new Intl.NumberFormat('en-US', options);
-        NUMBER_FORMATS.set(key, format);
+        format = new Intl.NumberFormat('en-US', FORMAT_OPTIONS[name]);
+        NUMBER_FORMATS.set(name, format);
     }
     return format;
 }
+
+const FORMAT_OPTIONS: Readonly<Record<Parameters<typeof numberFormat>[0], Intl.NumberFormatOptions>> = {
+    significant: { maximumSignificantDigits: 3, useGrouping: false },
+    oneDecimal: { maximumFractionDigits: 1 },
+    twoDecimals: { maximumFractionDigits: 2 },
+    asWritten: { maximumFractionDigits: 20 },
+};
 
 /**
  * Formats a number the way messages, hovers and exports show it: thousands separators,
@@ -227,9 +234,9 @@ export function formatNumber(n: number): string {
     }
     const abs = Math.abs(n);
     if (abs !== 0 && abs < 1) {
-        return numberFormat({ maximumSignificantDigits: 3, useGrouping: false }).format(n);
+        return numberFormat('significant').format(n);
     }
-    return numberFormat({ maximumFractionDigits: abs >= 10 ? 1 : 2 }).format(n);
+    return numberFormat(abs >= 10 ? 'oneDecimal' : 'twoDecimals').format(n);
 }
 
 /**
@@ -241,7 +248,7 @@ export function formatWrittenNumber(n: number): string {
     if (!Number.isFinite(n)) {
         return String(n);
     }
-    return numberFormat({ maximumFractionDigits: 20 }).format(n);
+    return numberFormat('asWritten').format(n);
 }
 
 /** A written value with its unit: `99.95 %`, `2,000,000 req/day`. */
