@@ -1,4 +1,5 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
+import { reflection } from '../generated/ast.js';
 import { AstCache } from './ast-version.js';
 
 /**
@@ -44,10 +45,31 @@ function walk(root: AstNode): AstNode[] {
     return out;
 }
 
+/**
+ * The properties of each node type that may hold a reference, from the grammar's reflection: most
+ * nodes hold none, and the linker, the index and some rules ask this of every node of a plan.
+ */
+const REFERENCE_PROPERTIES = new Map<string, readonly string[]>();
+
+function referenceProperties(type: string): readonly string[] {
+    let properties = REFERENCE_PROPERTIES.get(type);
+    if (!properties) {
+        const meta = reflection.getTypeMetaData(type).properties;
+        properties = Object.keys(meta).filter(name => meta[name].referenceType !== undefined);
+        REFERENCE_PROPERTIES.set(type, properties);
+    }
+    return properties;
+}
+
 /** Calls `action` for each reference held directly by `node`, in property order, as Langium's
  *  `streamReferences` yields them. */
 export function forEachReference(node: AstNode, action: (info: ReferenceInfo) => void): void {
-    for (const property of Object.keys(node)) {
+    const candidates = referenceProperties(node.$type);
+    if (candidates.length === 0) {
+        return;
+    }
+    // With several, the order is the node's own key order (the order they were written in), as in Langium.
+    for (const property of candidates.length === 1 ? candidates : Object.keys(node)) {
         if (property.startsWith('$')) {
             continue;
         }
