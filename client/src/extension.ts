@@ -1,17 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/server-options.js';
 import { registerCommands } from './commands.js';
 import { registerExportCommands } from './export-commands.js';
 
 let client: LanguageClient | undefined;
 
-/**
- * V8 lets a long-running server's heap grow far beyond what it uses (a 10k-line plan needs about
- * 31 MB after a full GC, yet peaks near 300 MB). A ceiling makes it collect sooner at no measured
- * latency cost (BENCHMARKS.md).
- */
-const SERVER_HEAP_LIMIT = '--max-old-space-size=1024';
 
 /**
  * Starts the mlplan language server (out/server.cjs, the same engine as the CLI) and registers
@@ -21,8 +16,8 @@ const SERVER_HEAP_LIMIT = '--max-old-space-size=1024';
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [SERVER_HEAP_LIMIT] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [SERVER_HEAP_LIMIT, '--nolazy', '--inspect=6009'] } },
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'mlplan', scheme: 'file' }, { language: 'mlplan', scheme: 'untitled' }],

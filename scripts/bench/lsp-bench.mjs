@@ -143,6 +143,25 @@ export async function lspSession(o) {
             result.edits.push((await wait).at - start);
         }
 
+        // The same one-character edits in the plan's own `title`, outside every member: the server
+        // then re-parses the whole text (mlplan only; yaml-language-server always does).
+        const title = text.split('\n').findIndex(line => /^\s*title "/.test(line));
+        for (let k = 0; k < (o.wholeEdits ?? 0) && title >= 0; k++) {
+            const lines = text.split('\n');
+            const pos = { line: title, character: lines[title].indexOf('"') + 2 };
+            const insert = k % 2 === 0;
+            const line = lines[title];
+            lines[title] = insert ? `${line.slice(0, pos.character)}x${line.slice(pos.character)}` : `${line.slice(0, pos.character)}${line.slice(pos.character + 1)}`;
+            text = lines.join('\n');
+            const change = result.sync === 'incremental'
+                ? { range: { start: pos, end: insert ? pos : { line: pos.line, character: pos.character + 1 } }, text: insert ? 'x' : '' }
+                : { text };
+            const wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
+            const start = performance.now();
+            client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+            (result.wholeEdits ??= []).push((await wait).at - start);
+        }
+
         for (const position of (o.requests ?? 0) > 0 ? hoverPositions(text, o.requests, o.seed) : []) {
             const start = performance.now();
             const answer = await client.request('textDocument/hover', { textDocument: { uri }, position }, timeoutMs);

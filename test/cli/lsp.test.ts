@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,6 +8,8 @@ import {
     PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
     type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { SERVER_HEAP_CEILING } from '../../scripts/abuse/lsp-connection.mjs';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/server-options.js';
 import { removeTree, requireBundle, ROOT, tempTree } from './run.js';
 import { NO_FALLBACK } from './plans.js';
 
@@ -97,6 +100,18 @@ describe('mlplan lsp --stdio', () => {
         expect(codes).not.toContain('unresolved-reference');
         expect(codes).not.toContain('import-unresolved');
         expect(codes).not.toContain('fallback-missing');
+    });
+
+    test.skipIf(process.platform !== 'linux')('runs the server in a child process with the server\'s heap ceiling, as the extension does', () => {
+        const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/);
+        expect(children).toHaveLength(1);
+        const command = readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0').slice(0, -1);
+        expect(command.slice(1)).toEqual([...SERVER_NODE_ARGS, path.join(ROOT, 'bin', 'mlplan.js'), 'lsp', '--stdio']);
+    });
+
+    test('the benchmark and the abuse suite start the server with the same heap ceiling (so they measure the server itself)', () => {
+        expect(SERVER_HEAP_CEILING).toBe(SERVER_NODE_ARGS[0]);
+        expect(readFileSync(path.join(ROOT, 'scripts/bench/run.mjs'), 'utf8')).toContain(`const SERVER_HEAP_CEILING = '${SERVER_NODE_ARGS[0]}';`);
     });
 
     test('shuts down and exits with status 0; stdout carried only protocol messages', async () => {

@@ -115,15 +115,13 @@ describe('the language server under abuse', () => {
         // V8 optimises the hot paths, and is not retained data), stays within 20 % of its size
         // after the first 100 edits: nothing accumulates per edit.
         expect(end.dataHeapKb / early.dataHeapKb).toBeLessThan(1.2);
-        // Resident memory after a collection, the server warmed up: the last three samples stay
-        // within 20 % of three samples half-way (medians: single readings move by ±10 % as malloc
-        // keeps and returns pages). Against the 100-edit reading it is about +20 % here and +27 %
-        // after 10,000 edits, all of it warm-up (JIT code, V8's reservations, malloc arenas) and
-        // flat after ~2,000 edits; `npm run abuse` prints the series.
+        // Resident memory after a collection stays within 20 % of the reading after 100 edits (the
+        // issue's bound). With the server's heap ceiling (lsp/server-options.ts) it is +9 % after
+        // 10,000 edits; without it +22 to +27 %, V8 reserving memory it never gives back.
+        expect(end.gcRssKb / early.gcRssKb).toBeLessThan(1.2);
         const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
         const warm = median([800, 1_000, 1_200].map(n => at(n).gcRssKb));
         const late = median([1_600, 1_800, 2_000].map(n => at(n).gcRssKb));
-        expect(late / warm).toBeLessThan(1.2);
         const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
         console.log(`memory: ${run.edits} edits at ${run.editsPerSecond.toFixed(0)} edits/s; RSS idle ${mb(early.idleRssKb)} → ${mb(end.idleRssKb)}, `
             + `after GC ${mb(early.gcRssKb)} → ${mb(end.gcRssKb)} (warm median ${mb(warm)} → ${mb(late)}); `

@@ -3,6 +3,7 @@
  * bin/mlplan.js. Every failure ends as one `mlplan: ` line on stderr and exit status 2; the stack
  * is shown only when MLPLAN_DEBUG is set.
  */
+import { hasHeapCeiling, SERVER_NODE_ARGS } from '../lsp/server-options.js';
 import { parseCheckArgs, parseExportArgs, parseOptions, USAGE } from './args.js';
 import { runCheck, type Output } from './check.js';
 import { CliError, oneLine } from './errors.js';
@@ -41,12 +42,33 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         if (!parsed.options.has('--stdio')) {
             throw new CliError('lsp needs --stdio (the only transport offered)');
         }
+        if (!hasHeapCeiling(process.execArgv, process.env.NODE_OPTIONS)) {
+            // Node options cannot be set once V8 runs: the server runs in a child process with them.
+            return relaunchWith(SERVER_NODE_ARGS);
+        }
         // Loaded on demand: `check` should not pay for the LSP connection's start-up.
         const { startMlPlanServer } = await import('../lsp/start-server.js');
         startMlPlanServer();
         return 'serving';
     },
 };
+
+/**
+ * Runs this very command again in a child Node process with `nodeArgs` added, sharing stdin,
+ * stdout and stderr (the editor talks to the child), passing termination signals on, and
+ * resolving with the child's exit status.
+ */
+async function relaunchWith(nodeArgs: readonly string[]): Promise<number> {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [...nodeArgs, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        process.on(signal, () => child.kill(signal));
+    }
+    return new Promise(resolve => {
+        child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+        child.on('error', () => resolve(1));
+    });
+}
 
 export async function run(argv: readonly string[], out: Output): Promise<number | 'serving'> {
     const [command, ...rest] = argv;
