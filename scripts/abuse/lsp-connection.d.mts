@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 
 export declare const ROOT: string;
 export declare const BIN: string;
-export declare const SERVER_HEAP_CEILING: string;
+export declare const SERVER_NODE_ARGS: readonly string[];
 export declare const BUNDLE: string;
 export declare const GC_PROBE: string;
 export declare const REQUEST_CANCELLED: -32800;

@@ -12,11 +12,11 @@ import { performance } from 'node:perf_hooks';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'mlplan.js');
 /**
- * The server's heap ceiling (server/src/lsp/server-options.ts). `mlplan lsp` re-runs itself in a
+ * The server's Node options (`SERVER_NODE_ARGS` in server/src/lsp/server-options.ts). `mlplan lsp` re-runs itself in a
  * child process with it unless it already has one: given here, the process spawned (whose memory
  * is measured and which the GC probe is loaded into) is the server itself.
  */
-export const SERVER_HEAP_CEILING = '--max-old-space-size=1024';
+export const SERVER_NODE_ARGS = ['--max-old-space-size=1024', '--max-semi-space-size=8'];
 export const BUNDLE = path.join(ROOT, 'out', 'cli.cjs');
 /** The test-only preload that answers SIGUSR2 with a garbage collection and a memory report. */
 export const GC_PROBE = path.join(ROOT, 'scripts', 'abuse', 'gc-probe.cjs');
@@ -55,7 +55,7 @@ export class LspConnection {
         this.stderr = '';
         this.exitCode = undefined;
         this.exitSignal = undefined;
-        this.child = spawn(process.execPath, [SERVER_HEAP_CEILING, ...(options.nodeArgs ?? []), BIN, 'lsp', '--stdio'], {
+        this.child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(options.nodeArgs ?? []), BIN, 'lsp', '--stdio'], {
             cwd: options.cwd ?? ROOT,
             env: { ...process.env, MLPLAN_DEBUG: '', ...options.env },
             stdio: ['pipe', 'pipe', 'pipe'],

@@ -38,10 +38,10 @@ const PEER = !flag('--no-peer') && ONLY.has('peer');
 const SIZES = value('--sizes', '1k,10k,100k').split(',');
 const NODE_ARGS = argv.flatMap((arg, i) => (arg === '--node-arg' && argv[i + 1] ? [argv[i + 1]] : []));
 const MLPLAN = [...NODE_ARGS, BIN];
-// `mlplan lsp` re-runs itself in a child process with the server's heap ceiling
-// (server/src/lsp/server-options.ts) unless it already has one: given here, the measured process
+// `mlplan lsp` re-runs itself in a child process with the server's Node options
+// (`SERVER_NODE_ARGS` in server/src/lsp/server-options.ts) unless it already has one: given here, the measured process
 // is the server itself, with the options the editor's server gets.
-const SERVER_HEAP_CEILING = '--max-old-space-size=1024';
+const SERVER_NODE_ARGS = ['--max-old-space-size=1024', '--max-semi-space-size=8'];
 const YAML_SERVER = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 
 const REPS = {
@@ -134,7 +134,7 @@ async function main() {
     fs.mkdirSync(rootDir, { recursive: true });
     for (const size of ONLY.has('lsp') ? SIZES : []) {
         log(`mlplan lsp --stdio, ${size}`);
-        const server = { command: node, args: [SERVER_HEAP_CEILING, ...MLPLAN, 'lsp', '--stdio'], rootDir, file: manifest.plans[size].file, languageId: 'mlplan', seed: SEED, configuration: mlplanConfiguration };
+        const server = { command: node, args: [...SERVER_NODE_ARGS, ...MLPLAN, 'lsp', '--stdio'], rootDir, file: manifest.plans[size].file, languageId: 'mlplan', seed: SEED, configuration: mlplanConfiguration };
         const cold = await lspSession({ ...server, cold: true });
         results.lsp[size] = {
             ...await lspSession({ ...server, warmup: manifest.small.file, edits: REPS.edits[size], wholeEdits: REPS.wholeEdits[size], requests: REPS.requests[size] }),

@@ -8,7 +8,7 @@ import {
     PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
     type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { SERVER_HEAP_CEILING } from '../../scripts/abuse/lsp-connection.mjs';
+import { SERVER_NODE_ARGS as ABUSE_NODE_ARGS } from '../../scripts/abuse/lsp-connection.mjs';
 import { SERVER_NODE_ARGS } from '../../server/src/lsp/server-options.js';
 import { removeTree, requireBundle, ROOT, tempTree } from './run.js';
 import { NO_FALLBACK } from './plans.js';
@@ -102,16 +102,16 @@ describe('mlplan lsp --stdio', () => {
         expect(codes).not.toContain('fallback-missing');
     });
 
-    test.skipIf(process.platform !== 'linux')('runs the server in a child process with the server\'s heap ceiling, as the extension does', () => {
+    test.skipIf(process.platform !== 'linux')('runs the server in a child process with the server\'s Node options, as the extension does', () => {
         const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/);
         expect(children).toHaveLength(1);
         const command = readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0').slice(0, -1);
         expect(command.slice(1)).toEqual([...SERVER_NODE_ARGS, path.join(ROOT, 'bin', 'mlplan.js'), 'lsp', '--stdio']);
     });
 
-    test('the benchmark and the abuse suite start the server with the same heap ceiling (so they measure the server itself)', () => {
-        expect(SERVER_HEAP_CEILING).toBe(SERVER_NODE_ARGS[0]);
-        expect(readFileSync(path.join(ROOT, 'scripts/bench/run.mjs'), 'utf8')).toContain(`const SERVER_HEAP_CEILING = '${SERVER_NODE_ARGS[0]}';`);
+    test('the benchmark and the abuse suite start the server with the same options (so they measure the server itself)', () => {
+        expect(ABUSE_NODE_ARGS).toEqual(SERVER_NODE_ARGS);
+        expect(readFileSync(path.join(ROOT, 'scripts/bench/run.mjs'), 'utf8')).toContain(`const SERVER_NODE_ARGS = [${SERVER_NODE_ARGS.map(a => `'${a}'`).join(', ')}];`);
     });
 
     test('shuts down and exits with status 0; stdout carried only protocol messages', async () => {
