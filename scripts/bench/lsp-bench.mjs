@@ -124,12 +124,9 @@ export async function lspSession(o) {
             return result;
         }
 
-        // One-character edits: insert an `x` inside a description string, then remove it again.
+        // One-character edits: insert an `x` at `pos` (or remove it again), timed to the new diagnostics.
         let version = 1;
-        const at = editPositions(text, Math.ceil((o.edits ?? 0) / 2), o.seed);
-        for (let k = 0; k < (o.edits ?? 0); k++) {
-            const pos = at[Math.floor(k / 2)];
-            const insert = k % 2 === 0;
+        const typeAt = async (pos, insert) => {
             const lines = text.split('\n');
             const line = lines[pos.line];
             lines[pos.line] = insert ? `${line.slice(0, pos.character)}x${line.slice(pos.character)}` : `${line.slice(0, pos.character)}${line.slice(pos.character + 1)}`;
@@ -140,26 +137,19 @@ export async function lspSession(o) {
             const wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
             const start = performance.now();
             client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-            result.edits.push((await wait).at - start);
+            return (await wait).at - start;
+        };
+        // Inside description strings, over the file.
+        const at = editPositions(text, Math.ceil((o.edits ?? 0) / 2), o.seed);
+        for (let k = 0; k < (o.edits ?? 0); k++) {
+            result.edits.push(await typeAt(at[Math.floor(k / 2)], k % 2 === 0));
         }
-
-        // The same one-character edits in the plan's own `title`, outside every member: the server
-        // then re-parses the whole text (mlplan only; yaml-language-server always does).
+        // In the plan's own `title`, outside every member: the server then re-parses the whole
+        // text (mlplan only; yaml-language-server always does).
         const title = text.split('\n').findIndex(line => /^\s*title "/.test(line));
         for (let k = 0; k < (o.wholeEdits ?? 0) && title >= 0; k++) {
-            const lines = text.split('\n');
-            const pos = { line: title, character: lines[title].indexOf('"') + 2 };
-            const insert = k % 2 === 0;
-            const line = lines[title];
-            lines[title] = insert ? `${line.slice(0, pos.character)}x${line.slice(pos.character)}` : `${line.slice(0, pos.character)}${line.slice(pos.character + 1)}`;
-            text = lines.join('\n');
-            const change = result.sync === 'incremental'
-                ? { range: { start: pos, end: insert ? pos : { line: pos.line, character: pos.character + 1 } }, text: insert ? 'x' : '' }
-                : { text };
-            const wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
-            const start = performance.now();
-            client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-            (result.wholeEdits ??= []).push((await wait).at - start);
+            const pos = { line: title, character: text.split('\n')[title].indexOf('"') + 2 };
+            (result.wholeEdits ??= []).push(await typeAt(pos, k % 2 === 0));
         }
 
         for (const position of (o.requests ?? 0) > 0 ? hoverPositions(text, o.requests, o.seed) : []) {
