@@ -10,6 +10,7 @@ import { MlPlanServerDocumentBuilder } from '../language/mlplan-server-builder.j
 import { MlPlanWorkspaceManager } from '../language/mlplan-workspace-manager.js';
 import type { MlPlanServices } from '../language/mlplan-module.js';
 import { MlPlanCommandHandler } from './mlplan-commands.js';
+import { MlPlanDocumentUpdateHandler } from './mlplan-document-update-handler.js';
 import { MlPlanHoverProvider } from './mlplan-hover.js';
 import { MlPlanCodeLensProvider } from './mlplan-code-lens.js';
 import { MlPlanCompletionProvider } from './mlplan-completion.js';
@@ -37,6 +38,7 @@ export const MlPlanLspModule: Module<MlPlanServices, PartialLangiumServices> = {
 export const MlPlanSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         ExecuteCommandHandler: shared => new MlPlanCommandHandler(shared),
+        DocumentUpdateHandler: shared => new MlPlanDocumentUpdateHandler(shared),
     },
     workspace: {
         DocumentBuilder: shared => new MlPlanServerDocumentBuilder(shared),
