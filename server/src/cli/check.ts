@@ -1,8 +1,6 @@
 import type { LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Document } from '../generated/ast.js';
-import { ConfigError, type MlPlanConfiguration } from '../language/mlplan-config.js';
-import { createMlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanConfiguration } from '../language/mlplan-config.js';
 import { readinessOf } from '../rules/readiness.js';
 import type { CheckOptions } from './args.js';
 import { CliError, oneLine } from './errors.js';
@@ -10,7 +8,8 @@ import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { compareFindings, toFinding, type FileResult } from './results.js';
-import { buildWorkspace, collectInputs, type Target } from './workspace.js';
+import { loadWorkspace } from './load.js';
+import { collectInputs, type Target } from './workspace.js';
 
 export interface Output {
     stdout(text: string): void;
@@ -26,26 +25,10 @@ const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif } as
  */
 export async function runCheck(options: CheckOptions, out: Output): Promise<number> {
     const inputs = collectInputs(options.paths);
-    const services = createMlPlanServices({ ...NodeFileSystem }).MlPlan;
-    const configuration = services.config.Configuration;
-    const warnings = new Set<string>();
-    if (options.config !== undefined) {
-        try {
-            configuration.useFile(options.config).warnings.forEach(w => warnings.add(w));
-        } catch (error) {
-            throw error instanceof ConfigError ? new CliError(error.message) : error;
-        }
-    }
-    const documents = await buildWorkspace(services, inputs);
-    const problems = configuration.getProblems();
+    const { configuration, documents, problems, warnings } = await loadWorkspace(inputs, options.config);
     if (problems.length > 0) {
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more configuration problem${problems.length > 2 ? 's' : ''})` : '';
         throw new CliError(`${oneLine(problems[0])}${more}`);
-    }
-    if (options.config === undefined) {
-        for (const target of inputs.targets) {
-            configuration.configFor(target.uri)?.warnings.forEach(w => warnings.add(w));
-        }
     }
     for (const warning of warnings) {
         out.stderr(`mlplan: warning: ${oneLine(warning)}\n`);

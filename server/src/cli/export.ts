@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
-import { NodeFileSystem } from 'langium/node';
 import { buildExportModel, exportInputOf, exportRefusal, renderExport } from '../export/index.js';
-import { ConfigError } from '../language/mlplan-config.js';
-import { createMlPlanServices } from '../language/mlplan-module.js';
 import type { ExportOptions } from './args.js';
 import type { Output } from './check.js';
 import { CliError, oneLine } from './errors.js';
-import { buildWorkspace, collectInputs } from './workspace.js';
+import { loadWorkspace } from './load.js';
+import { collectInputs } from './workspace.js';
 
 /**
  * `mlplan export FILE`: builds the file and its imports with the language server's own services
@@ -18,24 +16,9 @@ export async function runExport(options: ExportOptions, out: Output): Promise<nu
     if (isDirectory(options.file)) {
         throw new CliError(`${options.file}: is a directory; export takes one FILE`);
     }
-    const inputs = collectInputs([options.file]);
-    const services = createMlPlanServices({ ...NodeFileSystem }).MlPlan;
-    const configuration = services.config.Configuration;
-    const warnings = new Set<string>();
-    if (options.config !== undefined) {
-        try {
-            configuration.useFile(options.config).warnings.forEach(w => warnings.add(w));
-        } catch (error) {
-            throw error instanceof ConfigError ? new CliError(error.message) : error;
-        }
-    }
-    const [document] = await buildWorkspace(services, inputs);
-    const problems = configuration.getProblems();
+    const { services, documents: [document], problems, warnings } = await loadWorkspace(collectInputs([options.file]), options.config);
     if (problems.length > 0) {
         throw new CliError(oneLine(problems[0]));
-    }
-    if (options.config === undefined) {
-        configuration.configFor(inputs.targets[0].uri)?.warnings.forEach(w => warnings.add(w));
     }
     for (const warning of warnings) {
         out.stderr(`mlplan: warning: ${oneLine(warning)}\n`);
