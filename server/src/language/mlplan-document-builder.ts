@@ -22,9 +22,7 @@ export class MlPlanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private importsAnyOf(document: LangiumDocument, changedUris: Set<string>): boolean {
-        // A closed untitled plan may still be held: without its editor language and without a
-        // `.mlplan` name, the registry has no services for it (and throws when asked).
-        const services = this.registry.hasServices(document.uri) ? this.registry.getServices(document.uri) as MlPlanServices : undefined;
+        const services = this.registry.getServices(document.uri) as MlPlanServices | undefined;
         const imports = services?.imports?.Imports;
         const root = document.parseResult?.value as Document | undefined;
         if (!imports || !root?.imports?.length) {

@@ -10,7 +10,7 @@ import { reparseMember } from './mlplan-incremental-parse.js';
 export class MlPlanDocumentFactory extends DefaultLangiumDocumentFactory {
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
         const textDocument = this.textDocuments?.get(document.uri.toString());
-        if (textDocument && document.parseResult.value.$cstNode && this.serviceRegistry.hasServices(document.uri)) {
+        if (textDocument && document.parseResult.value.$cstNode) {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
             const spliced = reparseMember(parser, document.parseResult as unknown as LangiumDocument<Document>['parseResult'], textDocument.getText());
             if (spliced) {

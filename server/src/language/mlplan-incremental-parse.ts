@@ -23,7 +23,7 @@ import { lastMemberBefore, planBody } from './plan-body.js';
  * tells node-keyed caches (model/ast-version.ts).
  */
 export function reparseMember(parser: LangiumParser, previous: ParseResult<ast.Document>, text: string): ParseResult<ast.Document> | undefined {
-    if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) {
+    if (hasSyntaxErrors(previous)) {
         return undefined;
     }
     const root = previous.value;
@@ -88,6 +88,10 @@ interface MutableComposite extends CstNode {
     readonly fullText: string;
 }
 
+function hasSyntaxErrors(result: ParseResult): boolean {
+    return result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
+}
+
 /** Where `oldText` and `text` differ: `[start, oldEnd)` of the old text became `[start, newEnd)`. */
 function changedRegion(oldText: string, text: string): { start: number; oldEnd: number } | undefined {
     const shorter = Math.min(oldText.length, text.length);
@@ -131,7 +135,7 @@ interface Replacement {
 
 /** The members the isolated text parsed into, if it parsed cleanly into members exactly covering `[start, end)`. */
 function membersOf(result: ParseResult<ast.Document>, type: string, start: number, end: number): Replacement | undefined {
-    if (result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) {
+    if (hasSyntaxErrors(result)) {
         return undefined;
     }
     const container = result.value.plan ?? result.value.catalog;

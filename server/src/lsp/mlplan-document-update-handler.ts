@@ -1,5 +1,5 @@
 import { URI } from 'langium';
-import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -13,10 +13,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
  *   rejection ends a Node process: one bug in one build took the whole server down.
  */
 export class MlPlanDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
-    constructor(services: LangiumSharedServices) {
-        super(services);
-    }
-
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         if (this.serviceRegistry.hasServices(uri)) {
