@@ -1,6 +1,7 @@
 import {
     createParser, CstNodeBuilder, LangiumCompletionParser, LangiumParser,
-    type AstNode, type CompletionParserResult, type LangiumCoreServices, type ParseResult, type ParserOptions,
+    type AstNode, type CompletionParserResult, type LangiumCoreServices, type Lexer, type LexerResult, type ParseResult,
+    type ParserOptions,
 } from 'langium';
 import { MlPlanLexer } from './mlplan-lexer.js';
 
@@ -89,10 +90,84 @@ export class MlPlanParser extends LangiumParser {
         (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new MlPlanCstNodeBuilder();
     }
 
-    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+    /**
+     * Langium's `parse`, step for step, except for the last one: Langium links every AST node to its
+     * container with a deep `linkContentToContainer`, which allocates an entry array per node and a
+     * closure per list (a tenth of the parse of a 10,000-line plan with its garbage collection);
+     * `linkContainers` sets the same three properties without allocating.
+     * test/grammar/parser-containers.test.ts compares both on every example.
+     */
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
         this.recovery.reset();
-        return super.parse<T>(input, options);
+        const self = this as unknown as LangiumParserInternals;
+        self.nodeBuilder.buildRootNode(input);
+        const lexerResult = self.lexerResult = self.lexer.tokenize(input);
+        self.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? self.allRules.get(options.rule) : self.mainRule;
+        if (!ruleMethod) {
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        }
+        const result = self.doParse(ruleMethod) as T;
+        self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        self.unorderedGroups.clear();
+        self.lexerResult = undefined;
+        linkContainers(result);
+        return {
+            value: result,
+            lexerErrors: lexerResult.errors,
+            lexerReport: lexerResult.report,
+            parserErrors: self.wrapper.errors,
+        };
     }
+}
+
+/** The members of Langium's parser that `parse` uses; most are private in its typings. */
+interface LangiumParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    lexer: Lexer;
+    lexerResult: LexerResult | undefined;
+    wrapper: { input: LexerResult['tokens']; errors: ParseResult['parserErrors'] };
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    unorderedGroups: Map<string, boolean[]>;
+    doParse(rule: unknown): AstNode;
+}
+
+/**
+ * Sets `$container`, `$containerProperty` and (in lists) `$containerIndex` on every AST node below
+ * `node`, as Langium's deep `linkContentToContainer` does: properties whose name starts with `$`
+ * are skipped, values that are AST nodes (an object with a string `$type`) are linked.
+ */
+export function linkContainers(node: AstNode): void {
+    const record = node as unknown as Record<string, unknown>;
+    for (const name in record) {
+        if (name.charCodeAt(0) === 0x24 /* $ */ || !Object.prototype.hasOwnProperty.call(record, name)) {
+            continue;
+        }
+        const value = record[name];
+        if (typeof value !== 'object' || value === null) {
+            continue;
+        }
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (isAstNodeValue(item)) {
+                    item.$container = node;
+                    item.$containerProperty = name;
+                    item.$containerIndex = index;
+                    linkContainers(item);
+                }
+            }
+        } else if (isAstNodeValue(value)) {
+            value.$container = node;
+            value.$containerProperty = name;
+            linkContainers(value);
+        }
+    }
+}
+
+function isAstNodeValue(value: unknown): value is { -readonly [K in keyof AstNode]: AstNode[K] } {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }
 
 export class MlPlanCompletionParser extends LangiumCompletionParser {
