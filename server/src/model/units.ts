@@ -4,6 +4,8 @@
  * so a figure is converted and printed the same way everywhere.
  */
 
+import { formatDecimal, type DecimalFormat } from './number-format.js';
+
 export type Dimension =
     | 'time'
     | 'fraction'
@@ -202,27 +204,12 @@ export function unitsOfDimension(dimension: Dimension, currency?: string): UnitI
     return UNIT_LIST.filter(u => u.dimension === dimension && (currency === undefined || u.currency === currency || u.currency === undefined));
 }
 
-/**
- * The number formats used below, each built once: `n.toLocaleString(locale, options)` builds a
- * new `Intl.NumberFormat` at every call, which made formatting a visible cost on large plans.
- */
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
-/** The formatter for one of the option sets below, by name: rules format figures for every quantity of a plan. */
-function numberFormat(name: 'significant' | 'oneDecimal' | 'twoDecimals' | 'asWritten'): Intl.NumberFormat {
-    let format = NUMBER_FORMATS.get(name);
-    if (!format) {
-        format = new Intl.NumberFormat('en-US', FORMAT_OPTIONS[name]);
-        NUMBER_FORMATS.set(name, format);
-    }
-    return format;
-}
-
-const FORMAT_OPTIONS: Readonly<Record<Parameters<typeof numberFormat>[0], Intl.NumberFormatOptions>> = {
-    significant: { maximumSignificantDigits: 3, useGrouping: false },
-    oneDecimal: { maximumFractionDigits: 1 },
-    twoDecimals: { maximumFractionDigits: 2 },
-    asWritten: { maximumFractionDigits: 20 },
-};
+const FORMATS = {
+    significant: { maximumSignificantDigits: 3, grouping: false },
+    oneDecimal: { maximumFractionDigits: 1, grouping: true },
+    twoDecimals: { maximumFractionDigits: 2, grouping: true },
+    asWritten: { maximumFractionDigits: 20, grouping: true },
+} as const satisfies Record<string, DecimalFormat>;
 
 /**
  * Formats a number the way messages, hovers and exports show it: thousands separators,
@@ -234,9 +221,9 @@ export function formatNumber(n: number): string {
     }
     const abs = Math.abs(n);
     if (abs !== 0 && abs < 1) {
-        return numberFormat('significant').format(n);
+        return formatDecimal(n, FORMATS.significant);
     }
-    return numberFormat(abs >= 10 ? 'oneDecimal' : 'twoDecimals').format(n);
+    return formatDecimal(n, abs >= 10 ? FORMATS.oneDecimal : FORMATS.twoDecimals);
 }
 
 /**
@@ -248,7 +235,7 @@ export function formatWrittenNumber(n: number): string {
     if (!Number.isFinite(n)) {
         return String(n);
     }
-    return numberFormat('asWritten').format(n);
+    return formatDecimal(n, FORMATS.asWritten);
 }
 
 /** A written value with its unit: `99.95 %`, `2,000,000 req/day`. */

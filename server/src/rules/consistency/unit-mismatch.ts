@@ -61,7 +61,7 @@ export const unitMismatch: Rule = {
                 report({
                     node: owner,
                     property,
-                    message: `${spec.label} ${formatMeasure(value)} is in ${value.unit.currency} but the plan counts in ${reference.currency} (${reference.source}); amounts in different currencies cannot be compared`,
+                    message: `${spec.label} ${formatMeasure(value)} is in ${value.unit.currency} but the plan counts in ${reference.currency} (${reference.source()}); amounts in different currencies cannot be compared`,
                     data: { expectedUnit: inCurrency(value.unit, reference.currency) },
                 });
             }

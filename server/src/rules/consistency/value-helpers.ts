@@ -183,8 +183,11 @@ export function currencyOf(m: Measure | undefined): string | undefined {
 
 export interface ReferenceCurrency {
     readonly currency: string;
-    /** The figure that fixes it, for messages: "budget `total` 150,000 USD". */
-    readonly source: string;
+    /**
+     * The figure that fixes it, for messages: "budget `total` 150,000 USD". A function: most plans
+     * never need it, and formatting the first number of a process loads ICU's number data (10 ms).
+     */
+    source(): string;
     readonly node: AstNode;
 }
 
@@ -205,12 +208,12 @@ export function referenceCurrency(facts: PlanFacts): ReferenceCurrency | undefin
         const first = figures[0];
         if (first?.quantity) {
             const m = measureOf(first.quantity)!;
-            return { currency: m.unit.currency!, source: `budget \`${first.property}\` ${formatMeasure(m)}`, node: first.quantity };
+            return { currency: m.unit.currency!, source: () => `budget \`${first.property}\` ${formatMeasure(m)}`, node: first.quantity };
         }
     }
     const cost = measureOf(facts.serving?.cost);
     if (cost?.unit.currency && facts.serving?.cost) {
-        return { currency: cost.unit.currency, source: `serving \`cost\` ${formatMeasure(cost)}`, node: facts.serving.cost };
+        return { currency: cost.unit.currency, source: () => `serving \`cost\` ${formatMeasure(cost)}`, node: facts.serving.cost };
     }
     return undefined;
 }
