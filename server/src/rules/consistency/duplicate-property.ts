@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import type { Rule } from '../rule.js';
 
 /**
@@ -90,20 +90,28 @@ function collectOwnKeywords(node: AstNode, cst: CstNode | undefined, found: CstN
             if (child.astNode === node) {
                 collectOwnKeywords(node, child, found);
             }
-        } else if (isLeafCstNode(child) && GrammarAST.isKeyword(child.grammarSource) && ruleOf(child.grammarSource) === node.$type) {
+        } else if (ruleOf(child.grammarSource) === node.$type) {
             found.push(child);
         }
     }
 }
 
-/** The parser rule a keyword of the grammar belongs to; asked for every keyword of every plan, so remembered. */
-const RULE_OF_KEYWORD = new WeakMap<GrammarAST.Keyword, string | undefined>();
+/**
+ * The parser rule a keyword of the grammar belongs to, or undefined for any other grammar element.
+ * Asked for every token of every plan, so remembered per grammar element.
+ */
+const RULE_OF_KEYWORD = new WeakMap<GrammarAST.AbstractElement, string | null>();
 
-function ruleOf(keyword: GrammarAST.Keyword): string | undefined {
-    if (!RULE_OF_KEYWORD.has(keyword)) {
-        RULE_OF_KEYWORD.set(keyword, AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name);
+function ruleOf(element: GrammarAST.AbstractElement | undefined): string | undefined {
+    if (!element) {
+        return undefined;
     }
-    return RULE_OF_KEYWORD.get(keyword);
+    let rule = RULE_OF_KEYWORD.get(element);
+    if (rule === undefined) {
+        rule = GrammarAST.isKeyword(element) ? AstUtils.getContainerOfType(element, GrammarAST.isParserRule)?.name ?? null : null;
+        RULE_OF_KEYWORD.set(element, rule);
+    }
+    return rule ?? undefined;
 }
 
 function describeBlock(node: AstNode): string {
