@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_ARGS } from '../../server/src/lsp/server-options.js';
+import { serverNodeArgs } from '../../server/src/lsp/server-options.js';
 import { registerCommands } from './commands.js';
 import { registerExportCommands } from './export-commands.js';
 
@@ -15,9 +15,10 @@ let client: LanguageClient | undefined;
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
+    const nodeArgs = serverNodeArgs();
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: nodeArgs } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs, '--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'mlplan', scheme: 'file' }, { language: 'mlplan', scheme: 'untitled' }],

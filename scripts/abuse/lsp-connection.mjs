@@ -8,15 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { serverNodeArgs } from '../server-node-args.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'mlplan.js');
-/**
- * The server's Node options (`SERVER_NODE_ARGS` in server/src/lsp/server-options.ts). `mlplan lsp` re-runs itself in a
- * child process with it unless it already has one: given here, the process spawned (whose memory
- * is measured and which the GC probe is loaded into) is the server itself.
- */
-export const SERVER_NODE_ARGS = ['--max-old-space-size=1024', '--max-semi-space-size=8'];
+/** The server's Node options (scripts/server-node-args.mjs): the process spawned, whose memory is measured and which the GC probe is loaded into, is the server itself. */
+export const SERVER_NODE_ARGS = serverNodeArgs();
 export const BUNDLE = path.join(ROOT, 'out', 'cli.cjs');
 /** The test-only preload that answers SIGUSR2 with a garbage collection and a memory report. */
 export const GC_PROBE = path.join(ROOT, 'scripts', 'abuse', 'gc-probe.cjs');

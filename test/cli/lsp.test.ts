@@ -9,7 +9,8 @@ import {
     type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { SERVER_NODE_ARGS as ABUSE_NODE_ARGS } from '../../scripts/abuse/lsp-connection.mjs';
-import { SERVER_NODE_ARGS } from '../../server/src/lsp/server-options.js';
+import { serverNodeArgs as scriptNodeArgs } from '../../scripts/server-node-args.mjs';
+import { serverNodeArgs } from '../../server/src/lsp/server-options.js';
 import { removeTree, requireBundle, ROOT, tempTree } from './run.js';
 import { NO_FALLBACK } from './plans.js';
 
@@ -106,12 +107,21 @@ describe('mlplan lsp --stdio', () => {
         const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/);
         expect(children).toHaveLength(1);
         const command = readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0').slice(0, -1);
-        expect(command.slice(1)).toEqual([...SERVER_NODE_ARGS, path.join(ROOT, 'bin', 'mlplan.js'), 'lsp', '--stdio']);
+        expect(command.slice(1)).toEqual([...serverNodeArgs(), path.join(ROOT, 'bin', 'mlplan.js'), 'lsp', '--stdio']);
     });
 
     test('the benchmark and the abuse suite start the server with the same options (so they measure the server itself)', () => {
-        expect(ABUSE_NODE_ARGS).toEqual(SERVER_NODE_ARGS);
-        expect(readFileSync(path.join(ROOT, 'scripts/bench/run.mjs'), 'utf8')).toContain(`const SERVER_NODE_ARGS = [${SERVER_NODE_ARGS.map(a => `'${a}'`).join(', ')}];`);
+        for (let cores = 1; cores <= 16; cores++) {
+            expect(scriptNodeArgs(cores)).toEqual(serverNodeArgs(cores));
+        }
+        expect(ABUSE_NODE_ARGS).toEqual(serverNodeArgs());
+        expect(readFileSync(path.join(ROOT, 'scripts/bench/run.mjs'), 'utf8')).toContain('const SERVER_NODE_ARGS = serverNodeArgs();');
+    });
+
+    test('V8 gets one worker thread per core beyond the first, at least one and at most Node\'s default of four', () => {
+        const pool = (cores: number) => serverNodeArgs(cores).find(arg => arg.startsWith('--v8-pool-size='));
+        expect([1, 2, 3, 5, 64].map(pool)).toEqual(['--v8-pool-size=1', '--v8-pool-size=1', '--v8-pool-size=2', '--v8-pool-size=4', '--v8-pool-size=4']);
+        expect(serverNodeArgs(2).slice(0, 2)).toEqual(['--max-old-space-size=1024', '--max-semi-space-size=8']);
     });
 
     test('shuts down and exits with status 0; stdout carried only protocol messages', async () => {

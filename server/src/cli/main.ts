@@ -3,7 +3,7 @@
  * bin/mlplan.js. Every failure ends as one `mlplan: ` line on stderr and exit status 2; the stack
  * is shown only when MLPLAN_DEBUG is set.
  */
-import { hasHeapCeiling, SERVER_NODE_ARGS } from '../lsp/server-options.js';
+import { hasHeapCeiling, serverNodeArgs } from '../lsp/server-options.js';
 import { parseCheckArgs, parseExportArgs, parseOptions, USAGE } from './args.js';
 import { runCheck, type Output } from './check.js';
 import { CliError, oneLine } from './errors.js';
@@ -44,7 +44,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         }
         if (!hasHeapCeiling(process.execArgv, process.env.NODE_OPTIONS)) {
             // Node options cannot be set once V8 runs: the server runs in a child process with them.
-            return relaunchWith(SERVER_NODE_ARGS);
+            return relaunchWith(serverNodeArgs());
         }
         // Loaded on demand: `check` should not pay for the LSP connection's start-up.
         const { startMlPlanServer } = await import('../lsp/start-server.js');
