@@ -93,10 +93,19 @@ export async function lspSession(o) {
     const open = async (uri, text) => {
         const wait = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, timeoutMs);
         const cpuBefore = client.cpuMs();
+        const mainBefore = client.mainThreadMs();
         const start = performance.now();
         client.notify('textDocument/didOpen', { textDocument: { uri, languageId: o.languageId, version: 1, text } });
         const opened = await wait;
-        return { ms: opened.at - start, cpuMs: client.cpuMs() - cpuBefore, diagnostics: opened.params.diagnostics.length };
+        const mainAfter = client.mainThreadMs();
+        return {
+            ms: opened.at - start,
+            cpuMs: client.cpuMs() - cpuBefore,
+            // The main thread alone: its time on a CPU, and its time runnable but waiting for one.
+            mainOnCpuMs: mainBefore && mainAfter ? mainAfter.onCpu - mainBefore.onCpu : undefined,
+            mainWaitingMs: mainBefore && mainAfter ? mainAfter.waiting - mainBefore.waiting : undefined,
+            diagnostics: opened.params.diagnostics.length,
+        };
     };
     try {
         const capabilities = await client.initialize(pathToFileURL(o.rootDir).href);
@@ -118,6 +127,8 @@ export async function lspSession(o) {
         const opened = await open(uri, text);
         result.openMs = opened.ms;
         result.openCpuMs = opened.cpuMs;
+        result.openMainOnCpuMs = opened.mainOnCpuMs;
+        result.openMainWaitingMs = opened.mainWaitingMs;
         result.diagnostics = opened.diagnostics;
         if (o.cold) {
             result.peakRssMb = client.peakRssMb();

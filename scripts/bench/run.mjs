@@ -128,6 +128,8 @@ async function coldOpens(server, count) {
     return {
         openMs: median(sessions.map(s => s.openMs)),
         openCpuMs: median(sessions.map(s => s.openCpuMs)),
+        openMainOnCpuMs: median(sessions.map(s => s.openMainOnCpuMs).filter(ms => ms !== undefined)),
+        openMainWaitingMs: median(sessions.map(s => s.openMainWaitingMs).filter(ms => ms !== undefined)),
         peakRssMb: Math.max(...sessions.map(s => s.peakRssMb ?? 0)),
         samples: sessions.map(s => Math.round(s.openMs)),
     };
@@ -155,6 +157,7 @@ async function main() {
         results.lsp[size] = {
             ...await lspSession({ ...server, warmup: manifest.small.file, edits: REPS.edits[size], wholeEdits: REPS.wholeEdits[size], requests: REPS.requests[size] }),
             coldOpenMs: cold.openMs, coldOpenCpuMs: cold.openCpuMs, coldPeakRssMb: cold.peakRssMb, coldOpens: cold.samples,
+            coldOpenMainOnCpuMs: cold.openMainOnCpuMs, coldOpenMainWaitingMs: cold.openMainWaitingMs,
         };
     }
     if (PEER) {
@@ -225,6 +228,7 @@ export function renderTables(r) {
     row('fresh servers: each one\'s open → diagnostics', s => (lsp[s]?.coldOpens ? lsp[s].coldOpens.join(', ') : '—'));
     row('LSP open → diagnostics, running server (a small plan open before)', s => ms(lsp[s]?.openMs));
     row('LSP server CPU time for the open, fresh / running server', s => (lsp[s] ? `${ms(lsp[s].coldOpenCpuMs)} / ${ms(lsp[s].openCpuMs)}` : '—'));
+    row('its main thread during the fresh open: on a CPU / waiting for one (median)', s => (lsp[s] ? `${ms(lsp[s].coldOpenMainOnCpuMs)} / ${ms(lsp[s].coldOpenMainWaitingMs)}` : '—'));
     row('LSP edit → diagnostics, median', s => ms(median(lsp[s]?.edits ?? [])));
     row('LSP edit → diagnostics, p95', s => ms(percentile(lsp[s]?.edits ?? [], 95)));
     row('LSP edits measured (sync kind)', s => (lsp[s] ? `${lsp[s].edits.length} (${lsp[s].sync})` : '—'));

@@ -14,7 +14,9 @@ import { availableParallelism } from 'node:os';
  * garbage collection) whatever the machine. On two cores they take turns with the thread that
  * answers the editor: opening a 10k-line plan spent about 100 ms runnable but waiting for a core
  * (measured in /proc/PID/task/PID/schedstat), a third of the time to its diagnostics. One core is
- * left to that thread; machines with five cores or more keep Node's four.
+ * left to that thread; machines with five cores or more keep Node's four. (VS Code desktop runs the
+ * server in Electron's Node mode, which reads Node's options, so the flag is accepted there; Electron
+ * builds V8's platform itself and may size its threads its own way.)
  */
 export function serverNodeArgs(cores: number = availableParallelism()): string[] {
     return ['--max-old-space-size=1024', '--max-semi-space-size=8', `--v8-pool-size=${v8PoolSize(cores)}`];
