@@ -11,7 +11,10 @@ import { requireBundle, ROOT } from '../cli/run.js';
  * The language server while it starts and while builds are cancelled under it, over a real LSP
  * connection (`node bin/mlplan.js lsp --stdio`): every request gets an answer and every plan of
  * the workspace its diagnostics. Langium's build phases and its waiting for them left requests
- * unanswered (until the next edit, or for ever) in the three situations below.
+ * unanswered (until the next edit, or for ever) in the three situations below. A request sent
+ * right after an edit, also while the previous edit's build still runs, is answered for the
+ * edited text (VS Code asks for semantic tokens after every keystroke; tokens of the previous
+ * version do not fit the text: "Invalid Semantic Tokens Data", the wrong words coloured).
  */
 
 const MINUTE = 60_000;
@@ -137,4 +140,67 @@ describe('the language server answers every request while it starts', () => {
         expect(await server.diagnosticsFor(uri, () => true, 20_000)).toBeInstanceOf(Array);
         expect(server.diagnostics.has(uriOf(path.join(dir, 'vanished.mlplan')))).toBe(false);
     }, MINUTE);
+});
+
+/** The line of every token in a semantic tokens answer (its data is relative, five numbers a token). */
+function tokenLines(data: number[]): number[] {
+    const lines: number[] = [];
+    let line = 0;
+    for (let i = 0; i < data.length; i += 5) {
+        line += data[i]!;
+        lines.push(line);
+    }
+    return lines;
+}
+
+/** `text` open in a new server; the line of its first semantic token. */
+async function openedPlan(text: string): Promise<{ connection: LspConnection; uri: string; firstTokenLine: number }> {
+    dir = tempWorkspace();
+    const connection = server = new LspConnection({ cwd: dir });
+    await connection.initialize(uriOf(dir));
+    const uri = uriOf(path.join(dir, 'plan.mlplan'));
+    connection.open(uri, text);
+    await connection.diagnosticsFor(uri, () => true, MINUTE);
+    const tokens = (await connection.request('textDocument/semanticTokens/full', { textDocument: { uri } })).result as { data: number[] };
+    return { connection, uri, firstTokenLine: tokenLines(tokens.data)[0]! };
+}
+
+/** Inserts an empty line at the top: every token moves one line down. */
+function insertLine(connection: LspConnection, uri: string, version: number): void {
+    connection.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }],
+    });
+}
+
+describe('a request sent right after an edit is answered for the edited text', () => {
+    test('semantic tokens after each edit of a small plan', async () => {
+        const { connection, uri, firstTokenLine } = await openedPlan(BASE_PLAN);
+        for (let inserted = 1; inserted <= 5; inserted++) {
+            insertLine(connection, uri, inserted + 1);
+            const answer = await connection.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+            expect(answer.error).toBeUndefined();
+            expect(tokenLines((answer.result as { data: number[] }).data)[0]).toBe(firstTokenLine + inserted);
+        }
+    });
+
+    test('semantic tokens asked while the previous edit of a large plan is still being built', async () => {
+        const { connection, uri, firstTokenLine } = await openedPlan(bigPlan(400_000));
+        const wrong: string[] = [];
+        let version = 1;
+        for (let round = 1; round <= 8; round++) {
+            // The first edit's build starts; the second edit arrives while it runs, and the tokens
+            // are asked for at once: they must be those of the text after both edits.
+            insertLine(connection, uri, ++version);
+            await sleep(5 * round);
+            insertLine(connection, uri, ++version);
+            const answer = await connection.request('textDocument/semanticTokens/full', { textDocument: { uri } }, MINUTE);
+            const line = tokenLines((answer.result as { data: number[] } | undefined)?.data ?? [])[0];
+            const expected = firstTokenLine + 2 * round;
+            if (answer.error || line !== expected) {
+                wrong.push(`round ${round}: ${answer.error ? `error ${answer.error.message}` : `first token on line ${line}, expected ${expected}`}`);
+            }
+        }
+        expect(wrong).toEqual([]);
+    }, 2 * MINUTE);
 });
