@@ -37,3 +37,11 @@ test('a plan outside every workspace folder gets no configuration file', () => {
     configuration.setSearchRoots([path.join(outside, 'elsewhere')]);
     expect(configuration.rulesFor(plan)).toEqual({});
 });
+
+test('a sub-folder whose name starts with two dots (`..drafts`) is inside the workspace folder', () => {
+    writeFileSync(path.join(workspace, 'mlplan.config.json'), '{"rules": {"risk-missing": "error"}}');
+    const configuration = new MlPlanConfiguration();
+    configuration.setSearchRoots([workspace]);
+    expect(configuration.rulesFor(URI.file(path.join(workspace, '..drafts', 'p.mlplan')))).toEqual({ 'risk-missing': 'error' });
+    rmSync(path.join(workspace, 'mlplan.config.json'));
+});

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { URI } from 'langium';
 import { RULES_BY_CODE } from '../rules/registry.js';
 import type { Severity } from '../rules/rule.js';
+import { isInside } from './path-inside.js';
 
 export type SeveritySetting = Severity | 'off';
 export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
@@ -74,7 +75,7 @@ export class MlPlanConfiguration {
             return undefined;
         }
         const directory = path.dirname(uri.fsPath);
-        if (this.searchRoots.length > 0 && !this.searchRoots.some(root => isWithin(root, directory))) {
+        if (this.searchRoots.length > 0 && !this.searchRoots.some(root => isInside(root, directory))) {
             return undefined;
         }
         return this.findFrom(directory);
@@ -148,9 +149,4 @@ function parseRules(value: unknown, where: string, warnings: string[]): RuleSett
         rules[code] = setting as SeveritySetting;
     }
     return rules;
-}
-
-function isWithin(root: string, directory: string): boolean {
-    const relative = path.relative(root, directory);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { AstUtils, DocumentState, URI, UriUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Document, Import } from '../generated/ast.js';
 import type { MlPlanServices } from './mlplan-module.js';
+import { isInside } from './path-inside.js';
 
 /** Why an import does not resolve. */
 export type ImportProblem = 'empty-path' | 'outside-root' | 'not-loaded';
@@ -210,13 +211,6 @@ export function displayPath(from: URI, target: URI): string {
         return relative.length > 0 ? relative : path.posix.basename(target.path);
     }
     return target.toString();
-}
-
-function isInside(root: string, target: string, p: typeof path.posix): boolean {
-    const relative = p.relative(root, target);
-    // `..` or `../x` leave the root; a file called `..notes.mlplan` does not.
-    const leaves = relative === '..' || relative.startsWith(`..${p.sep}`) || (p.sep !== '/' && relative.startsWith('../'));
-    return !leaves && !p.isAbsolute(relative);
 }
 
 /** The path with symbolic links resolved, as far as it exists (a missing file keeps its name). */
