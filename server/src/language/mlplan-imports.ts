@@ -108,7 +108,11 @@ export class MlPlanImports {
             return { problem: 'empty-path' };
         }
         const from = AstUtils.getDocument(imp).uri;
-        if (imp.path.length > 4096 || /\p{Surrogate}/u.test(imp.path)) { return { problem: 'not-loaded' }; } // longer than any file system path (each lookup would re-encode it); a lone surrogate has no URI form
+        // Longer than any file-system path (and each lookup would encode it again), or with a lone
+        // surrogate, which has no URI form: no file can be meant.
+        if (imp.path.length > 4096 || /\p{Surrogate}/u.test(imp.path)) {
+            return { problem: 'not-loaded' };
+        }
         const target = this.targetUri(from, imp.path);
         // Containment first: a file outside the roots is refused even if something else loaded it.
         if (!this.isAllowed(from, target)) {
