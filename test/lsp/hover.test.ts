@@ -5,6 +5,7 @@ import { beforeAll, describe as group, expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
 import { escapeMarkdownText as escaped } from '../../server/src/export/markdown-escape.js';
 import { keywordDoc, keywordDocKeys } from '../../server/src/lsp/keyword-docs.js';
+import { NAME_RULES } from '../../server/src/lsp/name-rules.js';
 import { check, createTestServices } from '../support/services.js';
 
 const services = createTestServices();
@@ -307,7 +308,7 @@ group('keywords', () => {
         const missing: string[] = [];
         for (const keyword of AstUtils.streamAst(services.Grammar).filter(GrammarAST.isKeyword)) {
             const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name ?? '';
-            if (['Name', 'FieldName', 'SoftKeyword'].includes(rule) || !/^[a-z]/.test(keyword.value)) {
+            if (NAME_RULES.has(rule) || !/^[a-z]/.test(keyword.value)) {
                 continue;
             }
             if (!keywordDoc(rule, keyword.value)) {

@@ -16,6 +16,7 @@ import { PROPERTY_UNITS } from '../rules/consistency/value-helpers.js';
 import { declarationKind } from './declaration-kinds.js';
 import { BLOCK_SNIPPETS, FIELD_SNIPPET, type BlockSnippet } from './completion-snippets.js';
 import { ENUM_VALUES, FIELD_FLAGS, UNIT_NAMES } from './completion-values.js';
+import { NAME_RULES } from './name-rules.js';
 
 /**
  * Sort groups: the value the position asks for (a unit, an enumeration value) first, then declared
@@ -89,7 +90,7 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
         if (rule === 'Unit') {
             return this.completeUnits(context, acceptor);
         }
-        if (rule === 'Name' || rule === 'FieldName' || rule === 'SoftKeyword') {
+        if (rule !== undefined && NAME_RULES.has(rule)) {
             // A name being declared: any word goes, so proposing keywords would only mislead.
             if (isFieldNamePosition(context)) {
                 this.completeFieldSnippet(context, acceptor);

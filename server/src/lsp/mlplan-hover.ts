@@ -27,9 +27,8 @@ import { RULES_BY_CODE } from '../rules/registry.js';
 import { diagnosticCode } from '../rules/run-rules.js';
 import { code, declarationSummary, errorBudgetText, text, type SummaryContext } from './hover-summaries.js';
 import { keywordDoc } from './keyword-docs.js';
+import { NAME_RULES } from './name-rules.js';
 
-/** Grammar rules whose keywords are names, not keywords (keywords are not reserved). */
-const NAME_RULES = new Set(['Name', 'FieldName', 'SoftKeyword']);
 const SERVING_FIGURES = new Set(['volume', 'peak', 'cost']);
 /** Conversions outside this range print as long strings of zeros or digits and help nobody. */
 const SMALLEST_SHOWN = 0.001;

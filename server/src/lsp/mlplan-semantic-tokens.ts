@@ -6,6 +6,7 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import * as ast from '../generated/ast.js';
 import type { MlPlanServices } from '../language/mlplan-module.js';
 import { declarationKind } from './declaration-kinds.js';
+import { NAME_RULES } from './name-rules.js';
 
 /** Grammar rules whose keywords are values, not keywords (`stage growth`, `refresh daily`). */
 const ENUM_RULES = new Set([
@@ -14,9 +15,6 @@ const ENUM_RULES = new Set([
 ]);
 
 const COMPARATORS = new Set(['<', '<=', '>', '>=', '=']);
-
-/** The datatype rules through which a word is a name, not a keyword. */
-const NAME_RULES = new Set(['Name', 'FieldName', 'SoftKeyword']);
 
 interface Classification {
     readonly type: string;
