@@ -65,7 +65,7 @@ export class MlPlanFormatter extends AbstractFormatter {
         if (tokens.length === 0 || !root) {
             return [];
         }
-        const layout = new Layout(text, tokens, itemStarts(root), options);
+        const layout = new Layout(text, tokens, itemStarts(root), options, offset => textDocument.positionAt(offset).line);
         let edits: Edit[];
         if (range) {
             const from = textDocument.offsetAt(range.start);
@@ -115,11 +115,12 @@ class Layout {
         private readonly tokens: readonly Token[],
         private readonly items: ReadonlySet<number>,
         private readonly options: FormattingOptions,
+        /** The line of an offset: comparing the lines of a block's braces, rather than searching the text between them, keeps deeply nested blocks linear. */
+        lineOf: (offset: number) => number,
     ) {
         this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(indentWidth(options.tabSize));
         this.eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
         const open: number[] = [];
-        const lineOf = lineIndex(text);
         tokens.forEach((t, i) => {
             if (t.comment) {
                 return;
@@ -257,33 +258,6 @@ function inlineSpace(previous: Token, current: Token): string {
  */
 const LINE_BREAKS = /\r\n|\r|\n/;
 const LINE_BREAK = /[\r\n]/;
-
-/**
- * The line of an offset, by binary search over line starts: comparing the lines of a block's braces
- * this way, rather than searching the text between them, keeps deeply nested blocks linear.
- */
-function lineIndex(text: string): (offset: number) => number {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
-            starts.push(i + 1);
-        }
-    }
-    return offset => {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (starts[mid] <= offset) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
-    };
-}
 
 function countLineBreaks(whitespace: string): number {
     return whitespace.split(LINE_BREAKS).length - 1;
