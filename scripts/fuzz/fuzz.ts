@@ -5,9 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Failure, Harness, RunResult, Timing } from './harness.js';
-import { knownIssueOf, type KnownIssue, type SlowContext } from './known-issues.js';
 import { generateMutant, type GeneratedMutant } from './mutations.js';
 import { Rng } from './prng.js';
 import { shrink } from './shrink.js';
@@ -27,44 +25,6 @@ export async function runIteration(harness: Harness, seed: string, iteration: nu
     const generated = mutantOf(harness, seed, iteration, only);
     const result = await harness.run(generated.mutant, probeKey(seed, iteration));
     return { generated, result };
-}
-
-export interface Classified {
-    /** Failures no known issue explains: these fail the run. */
-    readonly real: Failure[];
-    /** Slow calls a known, reported cause explains (known-issues.ts). */
-    readonly known: Array<{ readonly failure: Failure; readonly issue: KnownIssue }>;
-}
-
-/** Splits a mutant's failures into real ones and those a known issue explains (all real with `strict`). */
-export function classify(harness: Harness, outcome: IterationResult, strict = false): Classified {
-    const real: Failure[] = [];
-    const known: Classified['known'] = [];
-    let measured: SlowContext | undefined;
-    const context = (): SlowContext => {
-        if (!measured) {
-            const start = performance.now();
-            harness.lex(outcome.generated.mutant.text);
-            measured = { lexMs: performance.now() - start, parserErrors: outcome.result.parserErrors, diagnostics: outcome.result.diagnostics };
-        }
-        return measured;
-    };
-    for (const failure of outcome.result.failures) {
-        const issue = strict ? undefined : knownIssueOf(failure.check, context);
-        if (issue) {
-            known.push({ failure, issue });
-        } else {
-            real.push(failure);
-        }
-    }
-    return { real, known };
-}
-
-/** One line for a mutant whose only failures are known issues. */
-export function reportKnown(seed: string, iteration: number, outcome: IterationResult, known: Classified['known']): string {
-    const issues = [...new Set(known.map(k => k.issue.id))].join(', ');
-    const calls = known.slice(0, 3).map(k => k.failure.message).join('; ');
-    return `~ known issue (${issues}): seed ${seed}, iteration ${iteration}: ${calls}${known.length > 3 ? '; …' : ''} [${outcome.generated.steps.join('; ')}]`;
 }
 
 export interface ReportOptions {
@@ -95,10 +55,9 @@ function quoted(text: string): string {
 const replayOf = new Map<string, string>();
 
 /** The report of a failing iteration (printed by the caller), after writing its reproducer. */
-export async function reportFailure(
-    harness: Harness, seed: string, iteration: number, outcome: IterationResult, failures: readonly Failure[], options: ReportOptions
-): Promise<string> {
-    const { generated } = outcome;
+export async function reportFailure(harness: Harness, seed: string, iteration: number, outcome: IterationResult, options: ReportOptions): Promise<string> {
+    const { generated, result } = outcome;
+    const failures = result.failures;
     const primary = failures[0];
     const lines: string[] = [];
     lines.push(`✗ fuzz failure: seed ${seed}, iteration ${iteration}: ${primary.check} in ${primary.call}`);

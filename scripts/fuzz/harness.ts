@@ -61,9 +61,6 @@ export interface RunResult {
     readonly calls: number;
     /** Total milliseconds per kind of call (for `--profile`). */
     readonly totals: Record<string, number>;
-    /** Of the main document: parser errors and final diagnostics (for known-issues.ts). */
-    readonly parserErrors: number;
-    readonly diagnostics: number;
 }
 
 const WORKSPACE = 'file:///workspace';
@@ -96,8 +93,6 @@ class Session {
     slowest: Timing = { call: '(none)', ms: 0 };
     calls = 0;
     readonly totals: Record<string, number> = {};
-    parserErrors = 0;
-    diagnostics = 0;
 
     constructor(private readonly slowMs: number) {}
 
@@ -144,7 +139,7 @@ class Session {
     }
 
     result(): RunResult {
-        return { failures: this.failures, slowest: this.slowest, calls: this.calls, totals: this.totals, parserErrors: this.parserErrors, diagnostics: this.diagnostics };
+        return { failures: this.failures, slowest: this.slowest, calls: this.calls, totals: this.totals };
     }
 }
 
@@ -312,8 +307,6 @@ export class Harness {
             const offsets = new Offsets(text);
             const diagnostics = document.diagnostics ?? [];
             const parse = document.parseResult;
-            session.parserErrors = parse.parserErrors.length + parse.lexerErrors.length;
-            session.diagnostics = diagnostics.length;
             const syntaxClean = parse.lexerErrors.length === 0 && parse.parserErrors.length === 0
                 && !diagnostics.some(d => diagnosticCode(d) === 'syntax-error');
             this.checkDiagnostics(session, offsets, diagnostics);

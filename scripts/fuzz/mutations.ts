@@ -44,7 +44,7 @@ export interface Mutation {
     readonly weight: number;
     /**
      * Makes a large input (megabyte string, 10,000-deep nesting, …): applied last, since lexing it
-     * again for a further token mutation could itself take minutes (known-issues.ts, lexer).
+     * again for a further token mutation would take most of the mutant's time.
      */
     readonly heavy?: boolean;
     /** Rewrites `mutant` in place; returns what it did (for the report), or undefined if it did not apply. */

@@ -2,7 +2,7 @@
 //
 //   npm run fuzz -- [--seed S] [--iterations N] [--start K] [--iteration I] [--jobs J]
 //                   [--only MUTATION,...] [--shrink-seconds T] [--shrink-all] [--slow-ms MS]
-//                   [--strict] [--profile] [--chunk C] [--recycle R] [--hang-seconds H] [--quiet]
+//                   [--profile] [--chunk C] [--recycle R] [--hang-seconds H] [--quiet]
 //   npm run fuzz -- --replay FILE [--files DIR] [--probe KEY]
 //
 //   --seed S          the PRNG seed (default: a random one, printed); a mutant is a function of (S, iteration)
@@ -14,12 +14,11 @@
 //   --shrink-seconds  time budget to shrink one failure (default 60)
 //   --shrink-all      shrink every failure, even one whose signature was already shrunk
 //   --slow-ms MS      the per-call time limit (default 2000)
-//   --strict          count failures explained by scripts/fuzz/known-issues.ts too
 //   --profile         print the time spent per kind of call and per mutation
 //   --chunk C         iterations handed to a worker at a time (default 50)
 //   --recycle R       restart a worker after R mutants, bounding its memory (default 5000)
 //   --hang-seconds H  a mutant (or its shrinking) silent this long is a hang: its worker is killed (default 120 + shrink budget)
-//   --quiet           no progress lines, no known-issue lines (failures and the summary still print)
+//   --quiet           no progress lines (failures and the summary still print)
 //   --replay FILE     run every check once on FILE (a reproducer); --files DIR loads the .mlplan files
 //                     under DIR beside it (its imports); --probe KEY chooses the probed positions
 //                     (a failure's report prints the exact replay line)
@@ -38,8 +37,8 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const argv = process.argv.slice(2);
-const KNOWN = new Set(['--files', '--replay', '--probe', '--strict', '--profile', '--seed', '--iterations', '--start', '--iteration', '--jobs', '--only', '--shrink-seconds', '--shrink-all', '--slow-ms', '--chunk', '--recycle', '--hang-seconds', '--quiet']);
-const FLAGS = new Set(['--shrink-all', '--quiet', '--profile', '--strict']);
+const KNOWN = new Set(['--files', '--replay', '--probe', '--profile', '--seed', '--iterations', '--start', '--iteration', '--jobs', '--only', '--shrink-seconds', '--shrink-all', '--slow-ms', '--chunk', '--recycle', '--hang-seconds', '--quiet']);
+const FLAGS = new Set(['--shrink-all', '--quiet', '--profile']);
 for (let i = 0; i < argv.length; i++) {
     if (!KNOWN.has(argv[i])) {
         console.error(`fuzz: unknown option ${argv[i]} (see scripts/fuzz/run.mjs)`);
@@ -77,8 +76,7 @@ const byMutation = {};
 const passThrough = ['--seed', SEED, '--root', ROOT,
     '--shrink-seconds', value('--shrink-seconds', '60'), '--slow-ms', value('--slow-ms', '2000'),
     ...(argv.includes('--only') ? ['--only', value('--only', '')] : []),
-    ...(argv.includes('--shrink-all') ? ['--shrink-all'] : []),
-    ...(argv.includes('--strict') ? ['--strict'] : [])];
+    ...(argv.includes('--shrink-all') ? ['--shrink-all'] : [])];
 
 // The generated parser is rebuilt by every build; generate it when this checkout has none yet.
 if (!existsSync(path.join(ROOT, 'server/src/generated/ast.ts'))) {
@@ -121,10 +119,8 @@ let done = 0;
 let failing = 0;
 let calls = 0;
 let slowest = { call: '(none)', ms: 0 };
-let slowestUnexplained = { call: '(none)', ms: 0 };
 const signatures = new Map();
 let lastProgress = Date.now();
-const knownIssues = new Map();
 
 function takeChunk() {
     if (next >= END) {
@@ -201,13 +197,6 @@ function startWorker() {
                     signatures.set(s, (signatures.get(s) ?? 0) + 1);
                 }
                 console.log(message.report);
-            } else if (message.type === 'known') {
-                for (const id of message.issues) {
-                    knownIssues.set(id, (knownIssues.get(id) ?? 0) + 1);
-                }
-                if (!QUIET) {
-                    console.log(message.report);
-                }
             } else if (message.type === 'chunk-done') {
                 done += message.mutants;
                 state.mutants += message.mutants;
@@ -220,9 +209,6 @@ function startWorker() {
                 }
                 if (message.slowest.ms > slowest.ms) {
                     slowest = message.slowest;
-                }
-                if (message.slowestUnexplained.ms > slowestUnexplained.ms) {
-                    slowestUnexplained = message.slowestUnexplained;
                 }
                 state.chunk = undefined;
                 if (!QUIET && Date.now() - lastProgress > 30_000) {
@@ -273,10 +259,6 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const distinct = [...signatures.entries()].sort((a, b) => b[1] - a[1]);
 if (distinct.length > 0) {
     console.log(`fuzz: distinct failures (signature × mutants):\n${distinct.map(([s, n]) => `  ${n} × ${s}`).join('\n')}`);
-}
-if (knownIssues.size > 0) {
-    console.log(`fuzz: slowest call on mutants without a known issue: ${Math.round(slowestUnexplained.ms)} ms (${slowestUnexplained.call})`);
-    console.log(`fuzz: known issues (not counted; --strict counts them; see scripts/fuzz/known-issues.ts): ${[...knownIssues].map(([id, n]) => `${id} × ${n}`).join(', ')}`);
 }
 console.log(`fuzz: seed ${SEED}, ${COUNT} mutants in ${seconds} s (${calls} calls)`);
 console.log(`fuzz: ${done} mutants, ${failing} failures, slowest call ${Math.round(slowest.ms)} ms (${slowest.call})`);

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { Harness, type Timing } from './harness.js';
-import { classify, mutantOf, probeKey, reportFailure, reportKnown, slower } from './fuzz.js';
+import { mutantOf, probeKey, reportFailure, slower } from './fuzz.js';
 
 export interface WorkerOptions {
     readonly root: string;
@@ -17,7 +17,6 @@ export interface WorkerOptions {
     readonly slowMs: number;
     readonly only?: readonly string[];
     readonly shrinkAll: boolean;
-    readonly strict: boolean;
 }
 
 export type ToWorker = { type: 'chunk'; from: number; to: number } | { type: 'exit' };
@@ -26,8 +25,7 @@ export type FromWorker =
     | { type: 'ready' }
     | { type: 'start'; iteration: number; input: string; steps: readonly string[] }
     | { type: 'failure'; iteration: number; report: string; signatures: string[] }
-    | { type: 'known'; iteration: number; report: string; issues: string[] }
-    | { type: 'chunk-done'; mutants: number; failing: number; calls: number; slowest: Timing; slowestUnexplained: Timing; totals: Record<string, number>; byMutation: Record<string, number> };
+    | { type: 'chunk-done'; mutants: number; failing: number; calls: number; slowest: Timing; totals: Record<string, number>; byMutation: Record<string, number> };
 
 function argument(name: string): string | undefined {
     const i = process.argv.indexOf(name);
@@ -42,7 +40,6 @@ async function main(): Promise<void> {
         slowMs: Number(argument('--slow-ms') ?? '2000'),
         only: argument('--only')?.split(',').filter(Boolean),
         shrinkAll: process.argv.includes('--shrink-all'),
-        strict: process.argv.includes('--strict'),
     };
     const harness = new Harness({ root: options.root, slowMs: options.slowMs });
     const replay = argument('--replay');
@@ -92,7 +89,6 @@ async function main(): Promise<void> {
             process.exit(0);
         }
         let slowest: Timing = { call: '(none)', ms: 0 };
-        let slowestUnexplained: Timing = { call: '(none)', ms: 0 };
         let failing = 0;
         let calls = 0;
         const totals: Record<string, number> = {};
@@ -119,21 +115,16 @@ async function main(): Promise<void> {
                 byMutation[name] = (byMutation[name] ?? 0) + spent / generated.steps.length;
             }
             slowest = slower(slowest, outcome.result.slowest);
-            const { real, known } = classify(harness, outcome, options.strict);
-            if (real.length > 0) {
+            const failures = outcome.result.failures;
+            if (failures.length > 0) {
                 failing++;
-                const report = await reportFailure(harness, options.seed, iteration, outcome, [...real, ...known.map(k => k.failure)], {
+                const report = await reportFailure(harness, options.seed, iteration, outcome, {
                     root: options.root, shrinkMs: options.shrinkMs, shrunk, shrinkAll: options.shrinkAll,
                 });
-                await send({ type: 'failure', iteration, report, signatures: [...new Set(real.map(f => f.signature))] });
-            }
-            if (known.length === 0) {
-                slowestUnexplained = slower(slowestUnexplained, outcome.result.slowest);
-            } else if (real.length === 0) {
-                await send({ type: 'known', iteration, report: reportKnown(options.seed, iteration, outcome, known), issues: [...new Set(known.map(k => k.issue.id))] });
+                await send({ type: 'failure', iteration, report, signatures: [...new Set(failures.map(f => f.signature))] });
             }
         }
-        await send({ type: 'chunk-done', mutants: message.to - message.from, failing, calls, slowest, slowestUnexplained, totals, byMutation });
+        await send({ type: 'chunk-done', mutants: message.to - message.from, failing, calls, slowest, totals, byMutation });
     });
     await send({ type: 'ready' });
 }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe as group, expect, test } from 'vitest';
-import { classify, mutantOf, probeKey, reportFailure } from '../../scripts/fuzz/fuzz.js';
+import { mutantOf, probeKey, reportFailure } from '../../scripts/fuzz/fuzz.js';
 import { Harness } from '../../scripts/fuzz/harness.js';
 import { MUTATIONS } from '../../scripts/fuzz/mutations.js';
 
@@ -41,9 +41,8 @@ group('the fuzzer', () => {
         for (let iteration = 0; iteration < COUNT; iteration++) {
             const generated = mutantOf(harness, SEED, iteration);
             const outcome = { generated, result: await harness.run(generated.mutant, probeKey(SEED, iteration)) };
-            const { real, known } = classify(harness, outcome);
-            if (real.length > 0) {
-                reports.push(await reportFailure(harness, SEED, iteration, outcome, [...real, ...known.map(k => k.failure)], {
+            if (outcome.result.failures.length > 0) {
+                reports.push(await reportFailure(harness, SEED, iteration, outcome, {
                     root: ROOT, shrinkMs: 15_000, shrunk: new Map(),
                 }));
             }
