@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DocumentState, TextDocument, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createMlPlanServices } from '../../server/src/language/mlplan-module.js';
+import { createMlPlanServices } from '../../server/src/core/mlplan-core-module.js';
 import { RULES } from '../../server/src/rules/registry.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);

@@ -24,8 +24,9 @@ import { compareFindings, toFinding, type FileResult } from '../../server/src/cl
 import { buildExportModel, EXPORT_FORMATS, exportInputOf, exportRefusal, renderExport, type PlanExport } from '../../server/src/export/index.js';
 import { readinessChecklistMarkdown } from '../../server/src/export/readiness-checklist.js';
 import type { Document } from '../../server/src/generated/ast.js';
-import { reparseMember } from '../../server/src/language/mlplan-incremental-parse.js';
-import { createMlPlanServices, type MlPlanServices } from '../../server/src/language/mlplan-module.js';
+import { reparseMember } from '../../server/src/lsp/mlplan-incremental-parse.js';
+import type { MlPlanLspServices } from '../../server/src/lsp/lsp-services.js';
+import { createMlPlanLspServices } from '../../server/src/lsp/mlplan-lsp-module.js';
 import { invalidEscapes } from '../../server/src/language/syntax-messages.js';
 import { readinessOf } from '../../server/src/rules/readiness.js';
 import { RULES } from '../../server/src/rules/registry.js';
@@ -258,7 +259,7 @@ export interface HarnessOptions {
 }
 
 export class Harness {
-    readonly services: MlPlanServices;
+    readonly services: MlPlanLspServices;
     readonly context: MutationContext;
     private readonly slowMs: number;
     private loaded: URI[] = [];
@@ -270,7 +271,7 @@ export class Harness {
     private readonly ajv: Ajv2020;
 
     constructor(options: HarnessOptions) {
-        this.services = createMlPlanServices(EmptyFileSystem).MlPlan;
+        this.services = createMlPlanLspServices(EmptyFileSystem).MlPlan;
         this.services.imports.Imports.setRoots([URI.parse(WORKSPACE)]);
         this.slowMs = options.slowMs ?? SLOW_MS;
         const keywords = new Set<string>();
@@ -709,7 +710,7 @@ export class Harness {
                 }
             }
         }
-        const readiness = await session.call('readiness', '', () => readinessOf(document, services.config.Configuration.rulesFor(document.uri)));
+        const readiness = await session.call('readiness', '', () => readinessOf(services.facts.PlanFacts.of(document)));
         if (!readiness) {
             return;
         }

@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { ConfigError, loadConfigFile } from '../../server/src/language/mlplan-config.js';
 import { computeReadiness } from '../../server/src/rules/readiness.js';
+import { RULE_CODES } from '../../server/src/rules/registry.js';
 import { diagnosticCode } from '../../server/src/rules/run-rules.js';
 import { check, createTestServices } from '../support/services.js';
 
@@ -91,7 +92,7 @@ describe('mlplan.config.json', () => {
     });
 
     test('an unknown code is a warning of the loaded file, not an error', () => {
-        const loaded = loadConfigFile(configFile('c.json', JSON.stringify({ rules: { 'no-such-rule': 'off', 'fallback-missing': 'info' } })));
+        const loaded = loadConfigFile(configFile('c.json', JSON.stringify({ rules: { 'no-such-rule': 'off', 'fallback-missing': 'info' } })), RULE_CODES);
         expect(loaded.rules).toEqual({ 'fallback-missing': 'info' });
         expect(loaded.warnings).toEqual([expect.stringContaining('unknown rule code "no-such-rule"')]);
     });
@@ -106,7 +107,7 @@ describe('mlplan.config.json', () => {
         const file = content === undefined ? path.join(dir, 'absent.json') : configFile(`${name.replace(/\W/g, '-')}.json`, content);
         let error: unknown;
         try {
-            loadConfigFile(file);
+            loadConfigFile(file, RULE_CODES);
         } catch (e) {
             error = e;
         }

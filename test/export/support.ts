@@ -5,7 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { buildWorkspace, collectInputs } from '../../server/src/cli/workspace.js';
 import { buildExportModel, exportInputOf, renderExport, type ExportFormat } from '../../server/src/export/index.js';
 import type { PlanExport } from '../../server/src/export/export-model.js';
-import { createMlPlanServices } from '../../server/src/language/mlplan-module.js';
+import { createMlPlanServices } from '../../server/src/core/mlplan-core-module.js';
 import { check, createTestServices } from '../support/services.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -32,8 +32,8 @@ export function exampleFiles(): string[] {
 
 /** The export model of a file on disk, loaded the way `mlplan export` loads it. */
 export async function modelOfFile(file: string): Promise<PlanExport> {
-    const services = createMlPlanServices({ ...NodeFileSystem }).MlPlan;
-    const [document] = await buildWorkspace(services, collectInputs([file]));
+    const { shared, MlPlan: services } = createMlPlanServices({ ...NodeFileSystem });
+    const [document] = await buildWorkspace(services, shared.workspace.TextDocuments, collectInputs([file]));
     return buildExportModel(exportInputOf(services, document));
 }
 

@@ -5,11 +5,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe as group, expect, test } from 'vitest';
 import { Rng } from '../../scripts/fuzz/prng.js';
 import type { Document } from '../../server/src/generated/ast.js';
-import { reparseMember } from '../../server/src/language/mlplan-incremental-parse.js';
-import { check, createTestServices, describe } from '../support/services.js';
+import { reparseMember } from '../../server/src/lsp/mlplan-incremental-parse.js';
+import { check, createEditorTestServices, describe } from '../support/services.js';
 import { snapshot } from '../support/tree-snapshot.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const parser = services.parser.LangiumParser;
 
 function plans(dir: string): string[] {
@@ -137,8 +137,8 @@ group('an open document edited in the language server', () => {
     }
 
     test('gets after each edit the diagnostics a fresh build of its text gets', async () => {
-        const lsp = createTestServices();
-        const fresh = createTestServices();
+        const lsp = createEditorTestServices();
+        const fresh = createEditorTestServices();
         const files = Object.fromEntries(plans(join(__dirname, '../../examples/shared')).map(path => [`shared/${path.split('/').pop()}`, readFileSync(path, 'utf8')]));
         const { document, change } = await open(lsp, plan, files);
         const rng = new Rng('lsp edits');
@@ -164,7 +164,7 @@ group('an open document edited in the language server', () => {
     });
 
     test('finds a declaration at its new position after lines are added above it', async () => {
-        const lsp = createTestServices();
+        const lsp = createEditorTestServices();
         const text = 'plan P {\n  metric m { kind ml }\n  objective o {\n    kpi m >= 1%\n  }\n}\n';
         const { document, change } = await open(lsp, text);
         const before = document.parseResult.value;

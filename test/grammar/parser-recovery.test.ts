@@ -8,9 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { describe as group, expect, test } from 'vitest';
 import * as ast from '../../server/src/generated/ast.js';
 import { MAX_RECOVERED_ERRORS } from '../../server/src/language/mlplan-parser.js';
-import { check, createTestServices, describe } from '../support/services.js';
+import { check, createEditorTestServices, describe } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const TYPES = 'expected `number`, `category`, `text`, `boolean`, `date`, `image` or `embedding`, found `{`';
 const KIND = 'expected `business`, `ml` or `software`, found `=`';
 const tooMany = (count: number) => `too many syntax errors (${count}): the file is not read past this point until the first ones are fixed`;

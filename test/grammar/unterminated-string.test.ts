@@ -10,9 +10,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { exportRefusal } from '../../server/src/export/refusal.js';
 import { isTerminatedString } from '../../server/src/language/mlplan-lexer.js';
 import { mlplan, removeTree, tempTree } from '../cli/run.js';
-import { check, createTestServices, describe } from '../support/services.js';
+import { check, createEditorTestServices, describe } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const UNTERMINATED = 'unterminated string: a string must close with `"` on the same line';
 
 async function syntaxOf(text: string) {

@@ -2,7 +2,7 @@ import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
-import { createTestServices } from '../support/services.js';
+import { createEditorTestServices } from '../support/services.js';
 
 /**
  * An untitled plan (New Plan from Template) is an mlplan document only while the editor has it
@@ -11,7 +11,7 @@ import { createTestServices } from '../support/services.js';
  * services for the extension ''", which ended the server process.
  */
 async function openUntitledAndSaved() {
-    const services = createTestServices();
+    const services = createEditorTestServices();
     const { TextDocuments, LangiumDocuments, LangiumDocumentFactory, DocumentBuilder, WorkspaceManager, WorkspaceLock } = services.shared.workspace;
     await WorkspaceManager.initializeWorkspace([]);
     const untitled = TextDocument.create('untitled:Untitled-1', 'mlplan', 1, 'import "catalog.mlplan"\nplan Draft { stage mvp }\n');

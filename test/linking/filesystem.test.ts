@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe as group, expect, test } from 'vitest';
-import { createMlPlanServices } from '../../server/src/language/mlplan-module.js';
+import { createMlPlanServices } from '../../server/src/core/mlplan-core-module.js';
 import { describe } from '../support/services.js';
 import { referencesOf } from './helpers.js';
 

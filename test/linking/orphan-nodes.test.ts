@@ -5,9 +5,9 @@
  * made the scope provider throw, and Langium logged "An error occurred while resolving reference".
  */
 import { afterEach, expect, test, vi } from 'vitest';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 afterEach(() => {
     vi.restoreAllMocks();

@@ -2,10 +2,10 @@
 // a unit, an operator, the stage order, the final stage; and the rules that get none.
 import { describe as group, expect, test } from 'vitest';
 import { EXAMPLE, atStage } from '../rules/completeness-support.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 import { codeActions, codeOf, onlyEdit, roundTrip, swap, withoutBlock, withoutLines } from './fix-support.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const MVP = atStage(EXAMPLE, 'mvp');
 
 group('references', () => {

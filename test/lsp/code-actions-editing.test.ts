@@ -2,14 +2,13 @@
 // one-line blocks, plans with syntax errors, and properties that hold for every fix of every plan.
 import { readFileSync } from 'node:fs';
 import { describe as group, expect, test } from 'vitest';
-import { collectFacts } from '../../server/src/model/plan-facts.js';
 import { detectIndentUnit } from '../../server/src/rules/fixes/fix-document.js';
 import { createFixer } from '../../server/src/rules/fixes/index.js';
 import { EXAMPLE, atStage } from '../rules/completeness-support.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 import { applyTextEdits, codeActions, codeOf, editsOf, onlyEdit, roundTrip, swap, toOffsets, withoutBlock, withoutLines } from './fix-support.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const MVP = atStage(EXAMPLE, 'mvp');
 const NO_FALLBACK = withoutLines(MVP, 'fallback TenureRule');
 
@@ -148,7 +147,7 @@ group('partial and broken plans', () => {
 
     test('the fixes are pure: computed from the facts and the text, without the language server', async () => {
         const { document, diagnostics } = await check(services, NO_FALLBACK);
-        const fixesOf = createFixer(collectFacts(document, []), NO_FALLBACK);
+        const fixesOf = createFixer(services.facts.PlanFacts.of(document), NO_FALLBACK);
         expect(fixesOf(diagnostics[0]).map(f => f.title)).toEqual(['Add `fallback TenureRule`', 'Ignore `fallback-missing` on this line']);
     });
 });

@@ -2,10 +2,10 @@
 import { describe as group, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 import { codeOf } from './fix-support.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 async function actionsFor(text: string, code: string): Promise<{ actions: CodeAction[]; apply: (action: CodeAction) => string }> {
     const { document, diagnostics } = await check(services, text);

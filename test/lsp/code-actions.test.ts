@@ -3,10 +3,10 @@
 import { describe as group, expect, test } from 'vitest';
 import { COMPLETENESS_RULES } from '../../server/src/rules/completeness/index.js';
 import { EXAMPLE, atStage } from '../rules/completeness-support.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 import { applyTextEdits, codeActions, codeOf, onlyEdit, roundTrip, swap, withoutBlock, withoutLines } from './fix-support.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 const MVP = atStage(EXAMPLE, 'mvp');
 const MATURITY = atStage(EXAMPLE, 'maturity');

@@ -4,12 +4,12 @@ import type { CodeLens } from 'vscode-languageserver';
 import { expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
 import { MlPlanCodeLensProvider, missingTitle } from '../../server/src/lsp/mlplan-code-lens.js';
-import type { MlPlanServices } from '../../server/src/language/mlplan-module.js';
+import type { MlPlanLspServices } from '../../server/src/lsp/lsp-services.js';
 import { RULES_BY_CODE } from '../../server/src/rules/registry.js';
 import type { Readiness } from '../../server/src/rules/readiness.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 async function lenses(document: LangiumDocument<Document>): Promise<CodeLens[] | undefined> {
     return services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
@@ -81,7 +81,7 @@ test('a long missing list is cut after four names', () => {
 /** A provider whose client supports refresh, counting the refreshes it asks for. */
 class CountingProvider extends MlPlanCodeLensProvider {
     refreshes = 0;
-    constructor(services: MlPlanServices) {
+    constructor(services: MlPlanLspServices) {
         super(services);
         this.refreshSupported = true;
     }

@@ -5,9 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { expect, test } from 'vitest';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { MlPlanCompletionProvider } from '../../server/src/lsp/mlplan-completion.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const fast = services.lsp.CompletionProvider as MlPlanCompletionProvider;
 
 /** The same provider, but finding what may follow the cursor as Langium does: by parsing all the text before it. */

@@ -5,9 +5,9 @@
 import { afterEach, describe as group, expect, test, vi } from 'vitest';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { qualifierBefore } from '../../server/src/lsp/mlplan-completion.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 afterEach(() => {
     vi.restoreAllMocks();

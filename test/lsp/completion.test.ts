@@ -1,9 +1,9 @@
 import { expectCompletion } from 'langium/test';
 import { describe as group, expect, test } from 'vitest';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const CURSOR = '<|>';
 
 /** The completion items at `<|>` in `text` (with `files` loaded beside it), in the order shown. */

@@ -6,7 +6,7 @@ import { type LangiumDocument } from 'langium';
 import { expect } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { Document } from '../../server/src/generated/ast.js';
-import type { MlPlanServices } from '../../server/src/language/mlplan-module.js';
+import type { MlPlanLspServices } from '../../server/src/lsp/lsp-services.js';
 import { check, describe } from '../support/services.js';
 
 export function codeOf(diagnostic: Diagnostic): string {
@@ -50,7 +50,7 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
     return result + text.slice(cursor);
 }
 
-export async function codeActions(services: MlPlanServices, document: LangiumDocument<Document>, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+export async function codeActions(services: MlPlanLspServices, document: LangiumDocument<Document>, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
     const provider = services.lsp.CodeActionProvider;
     expect(provider, 'no CodeActionProvider registered').toBeDefined();
     const result = await provider!.getCodeActions(document, {
@@ -97,7 +97,7 @@ export interface RoundTrip {
  * diagnostic is gone, no other diagnostic appeared, and (unless `replaces`) the edits only insert
  * text or replace whitespace, so that all of the original text is still there, in order.
  */
-export async function roundTrip(services: MlPlanServices, text: string, code: string, options: RoundTripOptions = {}): Promise<RoundTrip> {
+export async function roundTrip(services: MlPlanLspServices, text: string, code: string, options: RoundTripOptions = {}): Promise<RoundTrip> {
     const { document, diagnostics: before } = await check(services, text, { files: options.files });
     const targets = before.filter(d => codeOf(d) === code);
     const diagnostic = targets[options.index ?? 0];

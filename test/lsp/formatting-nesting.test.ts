@@ -1,8 +1,8 @@
 /** Formatting regression found by the fuzzer (npm run fuzz): deeply nested blocks. */
 import { expect, test } from 'vitest';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 test('range formatting 30,000 nested blocks takes linear time', async () => {
     // Whether each block was written on one line was decided by searching the text between its

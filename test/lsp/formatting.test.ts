@@ -4,9 +4,9 @@ import { expectFormatting } from 'langium/test';
 import { describe as group, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions, Range } from 'vscode-languageserver-types';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const TWO_SPACES: FormattingOptions = { tabSize: 2, insertSpaces: true };
 
 /** Formats `text` (whole document, or `range`) and returns the result and whether the parse was clean. */

@@ -3,9 +3,9 @@ import type { Position } from 'vscode-languageserver';
 import { beforeAll, describe as group, expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
 import { RULES_BY_CODE } from '../../server/src/rules/registry.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 function positionOf(document: LangiumDocument, needle: string, shift = 0): Position {
     const index = document.textDocument.getText().indexOf(needle);

@@ -6,9 +6,9 @@ import type { Document } from '../../server/src/generated/ast.js';
 import { escapeMarkdownText as escaped } from '../../server/src/export/markdown-escape.js';
 import { keywordDoc, keywordDocKeys } from '../../server/src/lsp/keyword-docs.js';
 import { NAME_RULES } from '../../server/src/lsp/name-rules.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 /** The position of the `nth` occurrence of `needle` in the text, plus `shift` characters. */
 function positionOf(document: LangiumDocument, needle: string, shift = 0, nth = 0): Position {

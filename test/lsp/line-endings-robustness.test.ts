@@ -6,9 +6,9 @@
 import { describe as group, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 function tokensAndComments(text: string): string[] {
     const lexed = services.parser.Lexer.tokenize(text);

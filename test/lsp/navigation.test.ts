@@ -3,9 +3,9 @@ import { expectFindReferences, expectGoToDefinition } from 'langium/test';
 import { describe as group, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 
 const CATALOG = `catalog Shared {
   person lena { name "Lena" }

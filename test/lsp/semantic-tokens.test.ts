@@ -4,9 +4,9 @@ import type { LangiumDocument } from 'langium';
 import { AllSemanticTokenModifiers, SemanticTokensDecoder } from 'langium/lsp';
 import { describe as group, expect, test } from 'vitest';
 import type { Range } from 'vscode-languageserver-types';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const provider = services.lsp.SemanticTokenProvider!;
 
 interface Token {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { describe as group, expect, test } from 'vitest';
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type Range } from 'vscode-languageserver-types';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
 
-const services = createTestServices();
+const services = createEditorTestServices();
 const churnText = readFileSync(join(__dirname, '../../examples/churn-prediction.mlplan'), 'utf8');
 
 async function symbolsOf(text: string): Promise<{ document: LangiumDocument; symbols: DocumentSymbol[] }> {

@@ -1,7 +1,7 @@
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { CancellationTokenSource } from 'vscode-languageserver';
-import { createMlPlanServices } from '../../server/src/language/mlplan-module.js';
+import { createMlPlanLspServices } from '../../server/src/lsp/mlplan-lsp-module.js';
 
 /**
  * A build cancelled by an edit, in process, at the moment that used to lose a request: right after
@@ -11,7 +11,7 @@ import { createMlPlanServices } from '../../server/src/language/mlplan-module.js
  */
 describe('a build cancelled right after a document reached a state', () => {
     test('the request waiting for that state of the document is still answered', async () => {
-        const { shared } = createMlPlanServices(EmptyFileSystem);
+        const { shared } = createMlPlanLspServices(EmptyFileSystem);
         const documents = shared.workspace.LangiumDocuments;
         const factory = shared.workspace.LangiumDocumentFactory;
         const [first, second] = ['first', 'second'].map(name => {

@@ -2,7 +2,7 @@
 // plan's stage, computed from the diagnostics of really checked plans.
 import { describe as group, expect, test } from 'vitest';
 import type { Stage } from '../../server/src/generated/ast.js';
-import type { RuleSettings } from '../../server/src/language/mlplan-config.js';
+import type { RuleSettings } from '../../server/src/model/rule-settings.js';
 import { COMPLETENESS_RULES } from '../../server/src/rules/completeness/index.js';
 import { computeReadiness, type Readiness } from '../../server/src/rules/readiness.js';
 import { stageApplies } from '../../server/src/rules/rule.js';

@@ -1,13 +1,28 @@
-import { URI, type LangiumDocument } from 'langium';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { createMlPlanServices } from '../../server/src/core/mlplan-core-module.js';
 import type { Document } from '../../server/src/generated/ast.js';
-import { createMlPlanServices, type MlPlanServices } from '../../server/src/language/mlplan-module.js';
+import type { MlPlanServices } from '../../server/src/language/mlplan-module.js';
+import type { MlPlanLspServices } from '../../server/src/lsp/lsp-services.js';
+import { createMlPlanLspServices } from '../../server/src/lsp/mlplan-lsp-module.js';
 
-/** One set of services per test file, as Langium's own examples do. */
+/** The root every test document lives under; imports may read inside it. */
+export const TEST_WORKSPACE = 'file:///workspace';
+
+/**
+ * The core's services (what the CLI runs: parse, link, facts, rules, export), one set per test
+ * file, as Langium's own examples do.
+ */
 export function createTestServices(): MlPlanServices {
     const services = createMlPlanServices(EmptyFileSystem).MlPlan;
-    services.imports.Imports.setRoots([URI.parse('file:///workspace')]);
+    services.imports.Imports.setRoots([URI.parse(TEST_WORKSPACE)]);
+    return services;
+}
+
+/** The language server's services: the core's plus every editor provider. */
+export function createEditorTestServices(): MlPlanLspServices {
+    const services = createMlPlanLspServices(EmptyFileSystem).MlPlan;
+    services.imports.Imports.setRoots([URI.parse(TEST_WORKSPACE)]);
     return services;
 }
 
@@ -28,11 +43,11 @@ export async function check(
     }
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const extra = Object.entries(options.files ?? {}).map(([path, content]) => {
-        const doc = factory.fromString<Document>(content, URI.parse(`file:///workspace/${path}`));
+        const doc = factory.fromString<Document>(content, URI.parse(`${TEST_WORKSPACE}/${path}`));
         documents.addDocument(doc);
         return doc;
     });
-    const uri = URI.parse(`file:///workspace/${options.path ?? `test${counter++}.mlplan`}`);
+    const uri = URI.parse(`${TEST_WORKSPACE}/${options.path ?? `test${counter++}.mlplan`}`);
     const document = factory.fromString<Document>(text, uri);
     documents.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document, ...extra], { validation: true });

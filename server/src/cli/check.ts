@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { Document } from '../generated/ast.js';
-import type { MlPlanConfiguration } from '../language/mlplan-config.js';
+import type { PlanFacts } from '../model/plan-facts.js';
 import { readinessOf } from '../rules/readiness.js';
 import type { CheckOptions } from './args.js';
 import { CliError, oneLine } from './errors.js';
@@ -25,7 +25,7 @@ const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif } as
  */
 export async function runCheck(options: CheckOptions, out: Output): Promise<number> {
     const inputs = collectInputs(options.paths);
-    const { configuration, documents, problems, warnings } = await loadWorkspace(inputs, options.config);
+    const { services, documents, problems, warnings } = await loadWorkspace(inputs, options.config);
     if (problems.length > 0) {
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more configuration problem${problems.length > 2 ? 's' : ''})` : '';
         throw new CliError(`${oneLine(problems[0])}${more}`);
@@ -33,17 +33,17 @@ export async function runCheck(options: CheckOptions, out: Output): Promise<numb
     for (const warning of warnings) {
         out.stderr(`mlplan: warning: ${oneLine(warning)}\n`);
     }
-    const results = inputs.targets.map((target, i) => fileResult(target, documents[i], configuration));
+    const results = inputs.targets.map((target, i) => fileResult(target, documents[i], services.facts.PlanFacts.of(documents[i])));
     out.stdout(FORMATTERS[options.format](results, options.summary));
     return results.some(result => result.findings.some(f => f.severity === 'error')) ? 1 : 0;
 }
 
-function fileResult(target: Target, document: LangiumDocument<Document>, configuration: MlPlanConfiguration): FileResult {
+function fileResult(target: Target, document: LangiumDocument<Document>, facts: PlanFacts): FileResult {
     const root = document.parseResult.value;
     const diagnostics = document.diagnostics ?? [];
     const kind = root.plan ? 'plan' : root.catalog ? 'catalog' : 'empty';
     const stage = root.plan ? root.plan.stage ?? 'mvp' : undefined;
-    const readiness = readinessOf(document, configuration.rulesFor(target.uri));
+    const readiness = readinessOf(facts, diagnostics);
     return {
         file: target.display,
         kind,

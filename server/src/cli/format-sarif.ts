@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../rules/registry.js';
-import type { Severity } from '../rules/rule.js';
+import type { Severity } from '../model/rule-settings.js';
 import { countFindings, totalCounts, type FileResult } from './results.js';
 import { HOMEPAGE, VERSION } from './version.js';
 

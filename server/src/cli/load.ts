@@ -1,8 +1,9 @@
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Document } from '../generated/ast.js';
+import { createMlPlanServices } from '../core/mlplan-core-module.js';
 import { ConfigError, type MlPlanConfiguration } from '../language/mlplan-config.js';
-import { createMlPlanServices, type MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanServices } from '../language/mlplan-module.js';
 import { CliError } from './errors.js';
 import { buildWorkspace, type Inputs } from './workspace.js';
 
@@ -22,7 +23,7 @@ export interface LoadedWorkspace {
  * applied (a file that cannot be used is a CliError), and the targets built with their imports.
  */
 export async function loadWorkspace(inputs: Inputs, configFile: string | undefined): Promise<LoadedWorkspace> {
-    const services = createMlPlanServices({ ...NodeFileSystem }).MlPlan;
+    const { shared, MlPlan: services } = createMlPlanServices({ ...NodeFileSystem });
     const configuration = services.config.Configuration;
     const warnings = new Set<string>();
     if (configFile !== undefined) {
@@ -32,7 +33,7 @@ export async function loadWorkspace(inputs: Inputs, configFile: string | undefin
             throw error instanceof ConfigError ? new CliError(error.message) : error;
         }
     }
-    const documents = await buildWorkspace(services, inputs);
+    const documents = await buildWorkspace(services, shared.workspace.TextDocuments, inputs);
     const problems = configuration.getProblems();
     if (configFile === undefined && problems.length === 0) {
         for (const target of inputs.targets) {

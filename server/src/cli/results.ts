@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { Stage } from '../generated/ast.js';
 import type { Readiness } from '../rules/readiness.js';
 import { diagnosticCode } from '../rules/run-rules.js';
-import type { Severity } from '../rules/rule.js';
+import type { Severity } from '../model/rule-settings.js';
 
 /** One diagnostic as every output format sees it: flat, with its code and severity name. */
 export interface Finding {

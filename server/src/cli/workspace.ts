@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { TextDocument, URI, type LangiumDocument } from 'langium';
 import type { Document } from '../generated/ast.js';
 import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { PlanTextDocuments } from '../language/plan-text-documents.js';
 import { CliError } from './errors.js';
 import { compare } from './results.js';
 
@@ -121,12 +122,12 @@ function isFileLink(entry: fs.Dirent, full: string): boolean {
  * A target that cannot be read is a CliError; an import that cannot be read stays unresolved.
  * Returns the targets' documents, in the order of `targets`.
  */
-export async function buildWorkspace(services: MlPlanServices, inputs: Inputs): Promise<Array<LangiumDocument<Document>>> {
+export async function buildWorkspace(services: MlPlanServices, texts: PlanTextDocuments, inputs: Inputs): Promise<Array<LangiumDocument<Document>>> {
     const imports = services.imports.Imports;
     imports.setRoots([...inputs.roots]);
     const loaded = new Map<string, LangiumDocument<Document>>();
     const requested = inputs.targets.map(target => {
-        const document = load(services, target.uri, readOrFail(target));
+        const document = load(services, texts, target.uri, readOrFail(target));
         loaded.set(target.uri.toString(), document);
         return document;
     });
@@ -145,7 +146,7 @@ export async function buildWorkspace(services: MlPlanServices, inputs: Inputs): 
             if (text === undefined) {
                 continue;
             }
-            const document = load(services, target, text);
+            const document = load(services, texts, target, text);
             loaded.set(target.toString(), document);
             queue.push(document);
         }
@@ -175,10 +176,10 @@ function readIfFile(fsPath: string): string | undefined {
  * directly with another extension (`plan.txt`) is still handled by the mlplan services (the
  * service registry looks at the language id before the extension).
  */
-function load(services: MlPlanServices, uri: URI, text: string): LangiumDocument<Document> {
+function load(services: MlPlanServices, texts: PlanTextDocuments, uri: URI, text: string): LangiumDocument<Document> {
     const shared = services.shared;
     const textDocument = TextDocument.create(uri.toString(), services.LanguageMetaData.languageId, 0, text);
-    shared.workspace.TextDocuments.set(textDocument);
+    texts.set(textDocument);
     const document = shared.workspace.LangiumDocumentFactory.fromTextDocument<Document>(textDocument, uri);
     shared.workspace.LangiumDocuments.addDocument(document);
     return document;

@@ -2,19 +2,17 @@ import { isJSDoc, parseJSDoc, type AstNode, type LangiumDocument } from 'langium
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
 import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { PlanFacts } from '../model/plan-facts.js';
 import { readinessOf, type Readiness } from '../rules/readiness.js';
 
 /**
- * Everything an exporter needs about one built document, gathered from the shared services. The
- * exporters themselves read only this: no file system, no LSP connection, so the CLI and the
- * language server ("Export to Markdown", "Open Preview") produce the very same output.
+ * Everything an exporter needs about one validated document. The exporters read only this: no file
+ * system, no LSP connection, so the CLI and the language server ("Export to Markdown", "Open
+ * Preview") produce the very same output.
  */
 export interface ExportInput {
-    readonly document: LangiumDocument<Document>;
-    /** The documents it imports, transitively, nearest first. */
-    readonly importedDocuments: ReadonlyArray<LangiumDocument<Document>>;
-    /** Its own `import` lines, in order, with the document each resolves to (if it does). */
-    readonly imports: ReadonlyArray<{ readonly path: string; readonly target?: LangiumDocument<Document> }>;
+    /** The document's facts: its plan, what it imports and how, its derived figures. */
+    readonly facts: PlanFacts;
     /** Its final diagnostics (after configuration and suppression). */
     readonly diagnostics: readonly Diagnostic[];
     readonly readiness: Readiness;
@@ -25,13 +23,12 @@ export interface ExportInput {
 /** The export input of a document the services have built with validation. */
 export function exportInputOf(services: MlPlanServices, document: LangiumDocument<Document>): ExportInput {
     const comments = services.documentation.CommentProvider;
-    const imports = services.imports.Imports;
+    const facts = services.facts.PlanFacts.of(document);
+    const diagnostics = document.diagnostics ?? [];
     return {
-        document,
-        importedDocuments: imports.importedDocuments(document),
-        imports: (document.parseResult.value.imports ?? []).map(imp => ({ path: imp.path ?? '', target: imports.resolve(imp) })),
-        diagnostics: document.diagnostics ?? [],
-        readiness: readinessOf(document, services.config.Configuration.rulesFor(document.uri)),
+        facts,
+        diagnostics,
+        readiness: readinessOf(facts, diagnostics),
         documentation: node => {
             const comment = comments.getComment(node);
             return comment && isJSDoc(comment) ? docText(parseJSDoc(comment).toString()) : undefined;

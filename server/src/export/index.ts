@@ -22,7 +22,7 @@ export function renderExport(model: PlanExport, format: ExportFormat): string {
     }
 }
 
-export { buildExportModel } from './json-model.js';
+export { buildExportModel } from './model-builder.js';
 export { exportInputOf, type ExportInput } from './export-input.js';
 export type { PlanExport } from './export-model.js';
 export { exportRefusal } from './refusal.js';

@@ -9,7 +9,7 @@ import type { BoundExport, FieldRefExport, FigureExport, QuantityExport, RefExpo
  * Small converters from AST values to export values, shared by the model builder. None of them
  * throws on a partial AST: while a plan is typed, any property may be missing.
  */
-export class ValueConverter {
+export class ExportValues {
     private readonly folder: URI;
 
     constructor(private readonly home: LangiumDocument) {

@@ -1,5 +1,5 @@
 import type { Readiness } from '../rules/readiness.js';
-import { readinessExport } from './json-model.js';
+import { readinessExport } from './model-builder.js';
 import { markdownBlock } from './markdown.js';
 import { readinessBlocks } from './sections/review.js';
 

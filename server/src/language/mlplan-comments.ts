@@ -1,6 +1,5 @@
 import { CstUtils, DefaultCommentProvider, isLeafCstNode, type AstNode, type CstNode } from 'langium';
-
-const IGNORE_DIRECTIVE = /^\/\/\s*mlplan-ignore\b/;
+import { isIgnoreDirective } from '../model/ignore-directive.js';
 
 /**
  * A `/** doc *\/` comment documents the declaration below it even when `// mlplan-ignore` lines
@@ -11,7 +10,7 @@ export class MlPlanCommentProvider extends DefaultCommentProvider {
     override getComment(node: AstNode): string | undefined {
         let previous: CstNode | undefined = node.$cstNode ? CstUtils.getPreviousNode(node.$cstNode, true) : undefined;
         let skipped = false;
-        while (previous && isLeafCstNode(previous) && previous.hidden && previous.tokenType.name === 'SL_COMMENT' && IGNORE_DIRECTIVE.test(previous.text)) {
+        while (previous && isLeafCstNode(previous) && previous.hidden && previous.tokenType.name === 'SL_COMMENT' && isIgnoreDirective(previous.text)) {
             previous = CstUtils.getPreviousNode(previous, true);
             skipped = true;
         }

@@ -1,15 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { URI } from 'langium';
-import { RULES_BY_CODE } from '../rules/registry.js';
-import type { Severity } from '../rules/rule.js';
+import { SEVERITY_SETTINGS, type RuleSettings, type SeveritySetting } from '../model/rule-settings.js';
 import { isInside } from './path-inside.js';
 
-export type SeveritySetting = Severity | 'off';
-export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
-
 export const CONFIG_FILE_NAME = 'mlplan.config.json';
-const SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+const SETTINGS: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
+
+/** The rule codes a configuration may name; any other is warned about and ignored. */
+export type KnownCodes = ReadonlySet<string>;
 
 /** A configuration file that cannot be used; the message is one line, naming the file. */
 export class ConfigError extends Error {}
@@ -33,12 +32,25 @@ export class MlPlanConfiguration {
     private editorRules: RuleSettings = {};
     private readonly byDirectory = new Map<string, LoadedConfig | undefined>();
     private readonly problems = new Map<string, string>();
+    private readonly listeners: Array<() => void> = [];
+
+    constructor(private readonly knownCodes: KnownCodes) {}
+
+    /** Calls `listener` whenever what `rulesFor` answers may have changed. */
+    onChange(listener: () => void): void {
+        this.listeners.push(listener);
+    }
+
+    private changed(): void {
+        this.listeners.forEach(listener => listener());
+    }
 
     /** Use this file for every plan instead of searching parent directories. Throws ConfigError. */
     useFile(file: string): LoadedConfig {
-        const loaded = loadConfigFile(file);
+        const loaded = loadConfigFile(file, this.knownCodes);
         this.explicitFile = file;
         this.byDirectory.clear();
+        this.changed();
         return loaded;
     }
 
@@ -49,16 +61,19 @@ export class MlPlanConfiguration {
     setSearchRoots(roots: string[]): void {
         this.searchRoots = roots.map(root => path.resolve(root));
         this.byDirectory.clear();
+        this.changed();
     }
 
     setEditorRules(rules: unknown): void {
-        this.editorRules = parseRules(rules, 'the mlplan.rules setting', []);
+        this.editorRules = parseRules(rules, 'the mlplan.rules setting', [], this.knownCodes);
+        this.changed();
     }
 
     /** Forget what was read, e.g. after a configuration file changed. */
     reload(): void {
         this.byDirectory.clear();
         this.problems.clear();
+        this.changed();
     }
 
     /** Configuration files that could not be used, with their one-line reasons. */
@@ -102,7 +117,7 @@ export class MlPlanConfiguration {
 
     private load(file: string): LoadedConfig | undefined {
         try {
-            return loadConfigFile(file);
+            return loadConfigFile(file, this.knownCodes);
         } catch (error) {
             this.problems.set(file, error instanceof Error ? error.message : String(error));
             return undefined;
@@ -111,7 +126,7 @@ export class MlPlanConfiguration {
 }
 
 /** Reads and checks a configuration file. Throws ConfigError with a one-line reason. */
-export function loadConfigFile(file: string): LoadedConfig {
+export function loadConfigFile(file: string, knownCodes: KnownCodes): LoadedConfig {
     let text: string;
     try {
         text = fs.readFileSync(file, 'utf8');
@@ -129,11 +144,11 @@ export function loadConfigFile(file: string): LoadedConfig {
         throw new ConfigError(`${file}: expected a JSON object such as {"rules": {"risk-missing": "off"}}`);
     }
     const warnings: string[] = [];
-    const rules = parseRules((json as { rules?: unknown }).rules ?? {}, file, warnings);
+    const rules = parseRules((json as { rules?: unknown }).rules ?? {}, file, warnings, knownCodes);
     return { file, rules, warnings };
 }
 
-function parseRules(value: unknown, where: string, warnings: string[]): RuleSettings {
+function parseRules(value: unknown, where: string, warnings: string[], knownCodes: KnownCodes): RuleSettings {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new ConfigError(`${where}: "rules" must be an object mapping rule codes to error, warning, info, hint or off`);
     }
@@ -142,7 +157,7 @@ function parseRules(value: unknown, where: string, warnings: string[]): RuleSett
         if (typeof setting !== 'string' || !SETTINGS.has(setting)) {
             throw new ConfigError(`${where}: rule "${code}" has severity ${JSON.stringify(setting)}; use error, warning, info, hint or off`);
         }
-        if (!RULES_BY_CODE.has(code)) {
+        if (!knownCodes.has(code)) {
             warnings.push(`${where}: unknown rule code "${code}" (ignored)`);
             continue;
         }

@@ -1,5 +1,7 @@
-import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type AstNode, type AstNodeDescription, type AstNodeLocator, type DocumentSegment, type LangiumDocument, type NameProvider } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
+import {
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type NameProvider,
+} from 'langium';
 
 /**
  * Langium's descriptions of named nodes, with every position and path computed when first read
@@ -12,7 +14,7 @@ export class MlPlanAstNodeDescriptionProvider extends DefaultAstNodeDescriptionP
     private readonly locator: AstNodeLocator;
     private readonly names: NameProvider;
 
-    constructor(services: LangiumServices) {
+    constructor(services: LangiumCoreServices) {
         super(services);
         this.locator = services.workspace.AstNodeLocator;
         this.names = services.references.NameProvider;

@@ -1,6 +1,6 @@
 import { DefaultDocumentBuilder, type LangiumDocument, type LangiumSharedCoreServices, type ServiceRegistry } from 'langium';
 import type { Document } from '../generated/ast.js';
-import type { MlPlanServices } from './mlplan-module.js';
+import type { MlPlanImports } from './mlplan-imports.js';
 
 /**
  * Langium relinks a document when one of its references points into a changed file. mlplan
@@ -22,7 +22,7 @@ export class MlPlanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private importsAnyOf(document: LangiumDocument, changedUris: Set<string>): boolean {
-        const services = this.registry.getServices(document.uri) as MlPlanServices | undefined;
+        const services = this.registry.getServices(document.uri) as { imports?: { Imports?: MlPlanImports } } | undefined;
         const imports = services?.imports?.Imports;
         const root = document.parseResult?.value as Document | undefined;
         if (!imports || !root?.imports?.length) {

@@ -1,28 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, DocumentState, URI, UriUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, DocumentState, URI, UriUtils, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Document, Import } from '../generated/ast.js';
-import type { MlPlanServices } from './mlplan-module.js';
+import type { ImportFacts } from '../model/plan-facts.js';
 import { isInside } from './path-inside.js';
 
-/** Why an import does not resolve. */
-export type ImportProblem = 'empty-path' | 'outside-root' | 'not-loaded';
-
 /** What one import statement resolves to, and if it does not, why. */
-export interface ImportResolution {
-    /** Where the path points (undefined only for an empty path). */
-    readonly target?: URI;
-    /** The loaded document, when the import resolves. */
-    readonly document?: LangiumDocument<Document>;
-    readonly problem?: ImportProblem;
-}
+export type ImportResolution = Pick<ImportFacts, 'target' | 'document' | 'problem'>;
 
-/**
- * The resolver that last resolved imports on behalf of a document. Rules only see plan facts, not
- * services; `import-unresolved` and `import-cycle` ask this resolver so that the decision is made
- * in exactly one place (this file). A WeakMap: documents that are dropped are forgotten.
- */
-const RESOLVER_OF = new WeakMap<LangiumDocument, MlPlanImports>();
+/** What a service that resolves imports through MlPlanImports is built from. */
+export type WithImports = LangiumCoreServices & { readonly imports: { readonly Imports: MlPlanImports } };
 
 /**
  * Resolves `import "./catalog.mlplan"` statements. An import resolves only to a document that is
@@ -42,7 +29,7 @@ export class MlPlanImports {
     private readonly realPaths = new Map<string, string>();
     private readonly imported = new Map<string, { document: LangiumDocument<Document>; result: Array<LangiumDocument<Document>> }>();
 
-    constructor(services: MlPlanServices) {
+    constructor(services: LangiumCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         const builder = services.shared.workspace.DocumentBuilder;
         const forget = () => {
@@ -51,11 +38,6 @@ export class MlPlanImports {
         };
         builder.onUpdate(forget);
         builder.onBuildPhase(DocumentState.IndexedContent, forget);
-    }
-
-    /** The resolver that resolved `document`'s imports, if any did (used by the import rules). */
-    static forDocument(document: LangiumDocument): MlPlanImports | undefined {
-        return RESOLVER_OF.get(document);
     }
 
     /** The folders imports may read from. Without roots, a document may import only below its own folder. */
@@ -126,7 +108,6 @@ export class MlPlanImports {
 
     /** Every document reachable through imports, nearest first, excluding `document` itself. Cycles are cut. */
     importedDocuments(document: LangiumDocument<Document>): Array<LangiumDocument<Document>> {
-        RESOLVER_OF.set(document, this);
         const key = document.uri.toString();
         const cached = this.imported.get(key);
         if (cached?.document === document) {
@@ -206,15 +187,6 @@ export class MlPlanImports {
         }
         return real;
     }
-}
-
-/** How a file is named in messages about `from`: relative to its folder (`lib/catalog.mlplan`), else its path. */
-export function displayPath(from: URI, target: URI): string {
-    if (from.scheme === target.scheme && from.authority === target.authority) {
-        const relative = path.posix.relative(UriUtils.dirname(from).path, target.path);
-        return relative.length > 0 ? relative : path.posix.basename(target.path);
-    }
-    return target.toString();
 }
 
 /** The path with symbolic links resolved, as far as it exists (a missing file keeps its name). */

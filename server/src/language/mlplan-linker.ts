@@ -6,8 +6,7 @@ import * as ast from '../generated/ast.js';
 import { allNodes, forEachReference } from '../model/ast-walk.js';
 import { kindWord, localDeclarations } from '../model/declarations.js';
 import { editDistance } from '../model/units.js';
-import type { MlPlanImports } from './mlplan-imports.js';
-import type { MlPlanServices } from './mlplan-module.js';
+import type { MlPlanImports, WithImports } from './mlplan-imports.js';
 
 /** A linking error with data for the diagnostic (`suggestions`: the nearest declared names). */
 export interface MlPlanLinkingError extends LinkingError {
@@ -31,7 +30,7 @@ const MAX_LISTED = 5;
 export class MlPlanLinker extends DefaultLinker {
     private readonly imports: MlPlanImports;
 
-    constructor(services: MlPlanServices) {
+    constructor(services: WithImports) {
         super(services);
         this.imports = services.imports.Imports;
     }

@@ -1,19 +1,18 @@
 import '../polyfill/group-by.js';
-import { inject, type Module } from 'langium';
-import {
-    createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
-} from 'langium/lsp';
-import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule, MlPlanLanguageMetaData } from '../generated/module.js';
-import { MlPlanLspModule, MlPlanSharedLspModule } from '../lsp/mlplan-lsp-module.js';
+import type {
+    DeepPartial, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices,
+    PartialLangiumSharedCoreServices,
+} from 'langium';
+import { MlPlanLanguageMetaData } from '../generated/module.js';
 import { MlPlanCommentProvider } from './mlplan-comments.js';
-import { MlPlanConfiguration } from './mlplan-config.js';
+import { MlPlanConfiguration, type KnownCodes } from './mlplan-config.js';
 import { MlPlanAstNodeDescriptionProvider } from './mlplan-descriptions.js';
-import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-validator.js';
+import { MlPlanDocumentBuilder } from './mlplan-document-builder.js';
+import { MlPlanFacts } from './mlplan-facts.js';
 import { MlPlanImports } from './mlplan-imports.js';
-import { MlPlanReferenceDescriptionProvider } from './mlplan-index.js';
 import { MlPlanLinker } from './mlplan-linker.js';
 import { MlPlanParsing } from './mlplan-parser.js';
+import { MlPlanReferenceDescriptionProvider } from './mlplan-reference-descriptions.js';
 import { MlPlanScopeComputation, MlPlanScopeProvider } from './mlplan-scope.js';
 import { MlPlanValueConverter } from './mlplan-value-converter.js';
 
@@ -24,17 +23,30 @@ export interface MlPlanAddedServices {
     };
     config: {
         Configuration: MlPlanConfiguration;
+        /** The rule codes a configuration may name: given by whoever composes the rules in (core/). */
+        RuleCodes: KnownCodes;
+    };
+    facts: {
+        PlanFacts: MlPlanFacts;
     };
 }
 
-export type MlPlanServices = LangiumServices & MlPlanAddedServices;
+/** The services of the core: what the CLI, the exporters and the rules' pipeline run on. No editor service. */
+export type MlPlanServices = LangiumCoreServices & MlPlanAddedServices;
 
-export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPlanAddedServices> = {
+/**
+ * The language's own wiring: parsing, linking, scoping, imports, configuration and plan facts.
+ * It knows nothing of the rules (core/ registers them) nor of editors (lsp/ adds those services).
+ */
+export const MlPlanModule: Module<MlPlanServices, PartialLangiumCoreServices & DeepPartial<MlPlanAddedServices>> = {
     imports: {
         Imports: services => new MlPlanImports(services),
     },
     config: {
-        Configuration: () => new MlPlanConfiguration(),
+        Configuration: services => new MlPlanConfiguration(services.config.RuleCodes),
+    },
+    facts: {
+        PlanFacts: services => new MlPlanFacts(services),
     },
     // Production mode skips Chevrotain's grammar self-checks when the lexer and parser are built:
     // about a sixth of the CPU time of a `check` of a small plan (BENCHMARKS.md). Under vitest the
@@ -49,9 +61,6 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPla
         ScopeComputation: services => new MlPlanScopeComputation(services),
         Linker: services => new MlPlanLinker(services),
     },
-    validation: {
-        DocumentValidator: services => new MlPlanDocumentValidator(services),
-    },
     documentation: {
         CommentProvider: services => new MlPlanCommentProvider(services),
     },
@@ -61,17 +70,9 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumServices & MlPla
     },
 };
 
-/**
- * Creates the services shared by the CLI and the language server. Without `connection` (the CLI,
- * tests) no LSP connection is used; the same parser, linker, rules and pipeline run either way.
- */
-export function createMlPlanServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices;
-    MlPlan: MlPlanServices;
-} {
-    const shared = inject(createDefaultSharedModule(context), MlPlanGeneratedSharedModule, MlPlanSharedLspModule);
-    const MlPlan = inject(createDefaultModule({ shared }), MlPlanGeneratedModule, MlPlanModule, MlPlanLspModule);
-    shared.ServiceRegistry.register(MlPlan);
-    registerRuleChecks(MlPlan);
-    return { shared, MlPlan };
-}
+/** Shared (language-independent) services of the core. */
+export const MlPlanSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        DocumentBuilder: shared => new MlPlanDocumentBuilder(shared),
+    },
+};

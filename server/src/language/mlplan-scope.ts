@@ -1,13 +1,12 @@
 import {
     AstUtils, DocumentState, EMPTY_SCOPE, MapScope, WorkspaceCache, stream,
     type AstNode, type AstNodeDescription, type ScopeComputation, type AstNodeDescriptionProvider, type AstReflection,
-    type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider,
+    type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type ScopeProvider,
 } from 'langium';
 import * as ast from '../generated/ast.js';
 import { AstCache } from '../model/ast-version.js';
 import { localDeclarations, type NamedDeclaration } from '../model/declarations.js';
-import type { MlPlanImports } from './mlplan-imports.js';
-import type { MlPlanServices } from './mlplan-module.js';
+import type { MlPlanImports, WithImports } from './mlplan-imports.js';
 
 /**
  * Scoping for .mlplan. All named declarations of a plan and of the files it imports share one
@@ -31,7 +30,7 @@ export class MlPlanScopeProvider implements ScopeProvider {
     /** One description per declaration, shared by every scope and every importer that sees it. */
     private readonly declarationDescriptions = new AstCache<NamedDeclaration, AstNodeDescription>();
 
-    constructor(services: MlPlanServices) {
+    constructor(services: WithImports) {
         this.reflection = services.shared.AstReflection;
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
         this.imports = services.imports.Imports;
@@ -177,7 +176,7 @@ export class MlPlanScopeProvider implements ScopeProvider {
 export class MlPlanScopeComputation implements ScopeComputation {
     private readonly descriptions: AstNodeDescriptionProvider;
 
-    constructor(services: MlPlanServices) {
+    constructor(services: LangiumCoreServices) {
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
     }
 

@@ -7,7 +7,8 @@
 import { AstUtils, type AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { escapeMarkdownText } from '../export/markdown-escape.js';
-import { errorBudget, measureOf } from '../model/derived.js';
+import { measureOf } from '../model/derived.js';
+import type { PlanFigures } from '../model/plan-figures.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import { formatDuration, formatMeasure, formatNumber } from '../model/units.js';
 import type { Readiness } from '../rules/readiness.js';
@@ -104,7 +105,7 @@ function summaryBody(node: AstNode, context: SummaryContext): Array<string | und
     if (ast.isTeam(node)) return teamSummary(node);
     if (ast.isBaseline(node)) return baselineSummary(node, context);
     if (ast.isModel(node)) return modelSummary(node);
-    if (ast.isSlo(node)) return sloSummary(node);
+    if (ast.isSlo(node)) return sloSummary(node, context);
     if (ast.isRisk(node)) return riskSummary(node);
     if (ast.isMilestone(node)) return milestoneSummary(node);
     if (ast.isObjective(node)) return objectiveSummary(node);
@@ -322,8 +323,8 @@ function modelSummary(model: ast.Model): Array<string | undefined> {
 // ---------------------------------------------------------------- production and delivery
 
 /** "43.2 min of bad time per 30 d": the SLO's error budget in time, or undefined. */
-export function errorBudgetText(slo: ast.Slo): string | undefined {
-    const budget = errorBudget(slo);
+export function errorBudgetText(slo: ast.Slo, figures: PlanFigures): string | undefined {
+    const budget = figures.errorBudget(slo);
     const window = measureOf(slo.window);
     if (!budget || !window) {
         return undefined;
@@ -331,7 +332,7 @@ export function errorBudgetText(slo: ast.Slo): string | undefined {
     return `${formatDuration(budget.seconds)} of bad time per ${formatMeasure(window)}`;
 }
 
-function sloSummary(slo: ast.Slo): Array<string | undefined> {
+function sloSummary(slo: ast.Slo, context: SummaryContext): Array<string | undefined> {
     return [
         heading('slo', slo.name),
         slo.description !== undefined ? text(slo.description) : undefined,
@@ -339,7 +340,7 @@ function sloSummary(slo: ast.Slo): Array<string | undefined> {
             ['indicator', slo.indicator ? boundText(slo.indicator) : undefined],
             ['objective', slo.objective ? quantityText(slo.objective) : undefined],
             ['window', slo.window ? quantityText(slo.window) : undefined],
-            ['error budget', errorBudgetText(slo)],
+            ['error budget', errorBudgetText(slo, context.facts.figures)],
         ]),
     ];
 }

@@ -8,16 +8,15 @@ import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
-import type { MlPlanImports } from '../language/mlplan-imports.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
-import { collectFacts } from '../model/plan-facts.js';
+import type { MlPlanFacts } from '../language/mlplan-facts.js';
 import { createFixer } from '../rules/fixes/index.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 
 export class MlPlanCodeActionProvider implements CodeActionProvider {
-    private readonly imports: MlPlanImports;
+    private readonly facts: MlPlanFacts;
 
-    constructor(services: MlPlanServices) {
-        this.imports = services.imports.Imports;
+    constructor(services: MlPlanLspServices) {
+        this.facts = services.facts.PlanFacts;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -25,8 +24,7 @@ export class MlPlanCodeActionProvider implements CodeActionProvider {
         if (diagnostics.length === 0 || (params.context.only && !params.context.only.some(kind => CodeActionKind.QuickFix.startsWith(kind)))) {
             return undefined;
         }
-        const typed = document as LangiumDocument<Document>;
-        const facts = collectFacts(typed, this.imports.importedDocuments(typed));
+        const facts = this.facts.of(document as LangiumDocument<Document>);
         const fixesOf = createFixer(facts, document.textDocument.getText(), (rule, error) =>
             console.error(`mlplan: the fix of ${rule.code} failed: ${error instanceof Error ? error.message : String(error)}`));
         const actions: CodeAction[] = [];

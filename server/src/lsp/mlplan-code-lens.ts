@@ -15,7 +15,7 @@ import { DocumentState, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams, type Connection, type Range } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 import { readinessOf, type Readiness } from '../rules/readiness.js';
 
 /** Registered by the client (client/src/commands.ts); takes the document URI. */
@@ -33,7 +33,7 @@ export class MlPlanCodeLensProvider implements CodeLensProvider {
     /** Whether the client accepts `workspace/codeLens/refresh`. */
     protected refreshSupported = false;
 
-    constructor(private readonly services: MlPlanServices) {
+    constructor(private readonly services: MlPlanLspServices) {
         const shared = services.shared;
         this.connection = shared.lsp.Connection;
         // Services are created before `initialize` is handled, so this sees the client's capabilities.
@@ -65,7 +65,7 @@ export class MlPlanCodeLensProvider implements CodeLensProvider {
 
     /** The lens titles of a validated plan. */
     private titlesOf(document: LangiumDocument<Document>): string[] {
-        const readiness = readinessOf(document, this.services.config.Configuration.rulesFor(document.uri));
+        const readiness = readinessOf(this.services.facts.PlanFacts.of(document));
         const missing = missingTitle(readiness);
         return missing ? [readinessTitle(readiness), missing] : [readinessTitle(readiness)];
     }

@@ -1,7 +1,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
 import type { Document } from '../generated/ast.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 import { buildExportModel, EXPORT_FORMATS, exportInputOf, exportRefusal, renderExport, type ExportFormat } from '../export/index.js';
 import { readinessChecklistMarkdown } from '../export/readiness-checklist.js';
 import { readinessOf } from '../rules/readiness.js';
@@ -53,7 +53,7 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
     }
 
     /** A document of the workspace once its current text is validated, with its language services. */
-    private async validated(uriText: unknown): Promise<{ document: LangiumDocument<Document>; services: MlPlanServices } | undefined> {
+    private async validated(uriText: unknown): Promise<{ document: LangiumDocument<Document>; services: MlPlanLspServices } | undefined> {
         if (typeof uriText !== 'string') {
             return undefined;
         }
@@ -63,7 +63,7 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
             return undefined;
         }
         await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
-        const services = this.shared.ServiceRegistry.getServices(uri) as MlPlanServices;
+        const services = this.shared.ServiceRegistry.getServices(uri) as MlPlanLspServices;
         return { document: documents.getDocument(uri) as LangiumDocument<Document>, services };
     }
 
@@ -75,7 +75,7 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
         }
         const { document, services } = found;
         const root = document.parseResult.value;
-        const readiness = readinessOf(document, services.config.Configuration.rulesFor(document.uri));
+        const readiness = readinessOf(services.facts.PlanFacts.of(document));
         const title = root.plan ? `Readiness of plan \`${root.plan.name}\`` : 'Readiness';
         return {
             uri: String(uriText),

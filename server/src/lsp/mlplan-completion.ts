@@ -9,10 +9,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { lastMemberBefore, planBody } from '../language/plan-body.js';
+import { lastMemberBefore, planBody } from './plan-body.js';
 import { kindWord } from '../model/declarations.js';
 import { lookupUnit, UNIT_SYMBOLS, unitsOfDimension, type Dimension } from '../model/units.js';
-import { PROPERTY_UNITS } from '../rules/consistency/value-helpers.js';
+import { PROPERTY_UNITS } from '../model/property-units.js';
 import { declarationKind } from './declaration-kinds.js';
 import { BLOCK_SNIPPETS, FIELD_SNIPPET, type BlockSnippet } from './completion-snippets.js';
 import { ENUM_VALUES, FIELD_FLAGS, UNIT_NAMES } from './completion-values.js';

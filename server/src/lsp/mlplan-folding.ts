@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { FoldingRangeProvider } from 'langium/lsp';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 
 /**
  * Folding from the token stream: every `{ … }` block spanning three lines or more (including
@@ -11,9 +11,9 @@ import type { MlPlanServices } from '../language/mlplan-module.js';
  * line to the line before its `}`, so the closing brace stays visible.
  */
 export class MlPlanFoldingRangeProvider implements FoldingRangeProvider {
-    private readonly services: MlPlanServices;
+    private readonly services: MlPlanLspServices;
 
-    constructor(services: MlPlanServices) {
+    constructor(services: MlPlanLspServices) {
         this.services = services;
     }
 

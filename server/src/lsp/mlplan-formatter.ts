@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Lexer } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 
 /** One token of the document as the lexer sees it, comments included (whitespace is what we rewrite). */
 interface Token {
@@ -41,7 +41,7 @@ interface Edit {
 export class MlPlanFormatter extends AbstractFormatter {
     private readonly lexer: Lexer;
 
-    constructor(services: MlPlanServices) {
+    constructor(services: MlPlanLspServices) {
         super();
         this.lexer = services.parser.Lexer;
     }

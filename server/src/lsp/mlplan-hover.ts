@@ -13,11 +13,9 @@ import {
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
-import {
-    meanRate, measureOf, monthlyServingCost, peakRate, peakToMeanRatio, servingBudgetUse, type MonthlyCost,
-} from '../model/derived.js';
-import { collectFacts, type PlanFacts } from '../model/plan-facts.js';
+import type { MlPlanLspServices } from './lsp-services.js';
+import { measureOf, type MonthlyCost, type ServingBudgetUse } from '../model/derived.js';
+import type { PlanFacts } from '../model/plan-facts.js';
 import {
     convert, describeDimension, equivalents, formatMeasure, formatNumber, formatPercent, formatValue, lookupUnit, measure,
     unitsOfDimension,
@@ -35,7 +33,7 @@ const SMALLEST_SHOWN = 0.001;
 const LARGEST_SHOWN = 1e7;
 
 export class MlPlanHoverProvider implements HoverProvider {
-    constructor(private readonly services: MlPlanServices) {}
+    constructor(private readonly services: MlPlanLspServices) {}
 
     getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
         const root = document.parseResult?.value as ast.Document | undefined;
@@ -104,13 +102,16 @@ export class MlPlanHoverProvider implements HoverProvider {
     }
 
     private context(document: LangiumDocument<ast.Document>): SummaryContext {
-        const imported = this.services.imports.Imports.importedDocuments(document);
-        const facts = collectFacts(document, imported);
+        const facts = this.facts(document);
         return {
             facts,
-            roots: [document, ...imported].map(d => d.parseResult.value),
-            readiness: () => readinessOf(document, this.services.config.Configuration.rulesFor(document.uri)),
+            roots: [document, ...facts.importedDocuments].map(d => d.parseResult.value),
+            readiness: () => readinessOf(facts),
         };
+    }
+
+    private facts(document: LangiumDocument<ast.Document>): PlanFacts {
+        return this.services.facts.PlanFacts.of(document);
     }
 
     private keywordContent(document: LangiumDocument<ast.Document>, node: AstNode, rule: string, keyword: string): string | undefined {
@@ -123,7 +124,7 @@ export class MlPlanHoverProvider implements HoverProvider {
             parts.push(`Example: ${code(entry.example)}`);
         }
         if (ast.isServing(node) && SERVING_FIGURES.has(keyword)) {
-            parts.push(servingFigures(node, collectFacts(document, this.services.imports.Imports.importedDocuments(document))));
+            parts.push(servingFigures(node, this.facts(document)));
         }
         return parts.join('\n\n');
     }
@@ -133,9 +134,9 @@ export class MlPlanHoverProvider implements HoverProvider {
         const container = quantity.$container;
         const property = quantity.$containerProperty ?? '';
         if (ast.isServing(container) && SERVING_FIGURES.has(property)) {
-            parts.push(servingFigures(container, collectFacts(document, this.services.imports.Imports.importedDocuments(document))));
+            parts.push(servingFigures(container, this.facts(document)));
         } else if (ast.isSlo(container) && (property === 'objective' || property === 'window')) {
-            const budget = errorBudgetText(container);
+            const budget = errorBudgetText(container, this.facts(document).figures);
             parts.push(budget ? `Error budget of slo ${code(container.name)}: ${budget}` : undefined);
         }
         const shown = parts.filter((p): p is string => p !== undefined);
@@ -180,7 +181,8 @@ const RATE_UNITS = ['req/min', 'req/day'].map(symbol => lookupUnit(symbol)!);
 /** Mean rate, peak vs mean and monthly cost vs budget, all from model/derived.ts. */
 export function servingFigures(serving: ast.Serving, facts: PlanFacts): string {
     const lines: string[] = [];
-    const mean = meanRate(serving);
+    const figures = facts.figures.serving(serving);
+    const mean = figures.meanRate;
     if (mean !== undefined) {
         const meanMeasure = measure(mean, REQ_PER_S.symbol)!;
         const others = RATE_UNITS.map(u => formatValue(convert(meanMeasure, u)!, u.symbol));
@@ -188,30 +190,30 @@ export function servingFigures(serving: ast.Serving, facts: PlanFacts): string {
     } else {
         lines.push('- mean rate: unknown (no `volume` as a request rate)');
     }
-    const peak = peakRate(serving);
+    const peak = figures.peakRate;
     if (peak !== undefined) {
-        const ratio = peakToMeanRatio(serving);
+        const ratio = figures.peakToMean;
         let comparison = '';
         if (ratio !== undefined) {
             comparison = ratio < 1 ? ', **below the mean**: one of the two figures is wrong' : `, ${formatNumber(ratio)}× the mean`;
         }
         lines.push(`- peak: ${formatValue(peak, 'req/s')}${comparison}`);
     }
-    const cost = monthlyServingCost(serving);
+    const cost = figures.monthlyCost;
     if (cost) {
         const perRequest = measureOf(serving.cost);
         const derivation = cost.requestsPerMonth !== undefined && perRequest
             ? ` (${formatMeasure(perRequest)} × ${formatValue(cost.requestsPerMonth, 'req/month')})`
             : '';
         lines.push(`- monthly cost: ${formatValue(cost.amount, `${cost.currency}/month`)}${derivation}`);
-        lines.push(`- budget: ${budgetComparison(serving, cost, facts.budget)}`);
+        lines.push(`- budget: ${budgetComparison(cost, facts.budget, figures.budgetUse)}`);
     } else if (serving.cost) {
         lines.push('- monthly cost: unknown (needs `cost` per request and `volume`, or `cost` per month)');
     }
     return `**Serving load and cost**\n${lines.join('\n')}`;
 }
 
-function budgetComparison(serving: ast.Serving, cost: MonthlyCost, budget: ast.Budget | undefined): string {
+function budgetComparison(cost: MonthlyCost, budget: ast.Budget | undefined, use: ServingBudgetUse | undefined): string {
     const allowed = measureOf(budget?.serving);
     if (!budget) {
         return 'no `budget` block to compare with';
@@ -219,7 +221,6 @@ function budgetComparison(serving: ast.Serving, cost: MonthlyCost, budget: ast.B
     if (!allowed) {
         return 'the budget has no `serving` line to compare with';
     }
-    const use = servingBudgetUse(serving, budget);
     if (!use) {
         return `the budget's serving line is ${formatMeasure(allowed)}, not comparable with ${cost.currency}/month`;
     }

@@ -1,14 +1,23 @@
 /**
- * Editor features. Each provider lives in its own file under server/src/lsp/ and is registered
- * here, one line each; they all read the same services, facts and rules as the CLI.
+ * The editor's composition root: the core's modules (core/mlplan-core-module.ts) plus Langium's LSP
+ * services and mlplan's editor features. Each provider lives in its own file under server/src/lsp/
+ * and is registered here, one line each; they all read the same services, facts and rules as the
+ * CLI.
  */
-import type { Module } from 'langium';
-import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
-import { MlPlanDocumentFactory } from '../language/mlplan-document-factory.js';
-import { MlPlanDocuments } from '../language/mlplan-documents.js';
-import { MlPlanServerDocumentBuilder } from '../language/mlplan-server-builder.js';
-import { MlPlanWorkspaceManager } from '../language/mlplan-workspace-manager.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { MlPlanRulesModule, registerMlPlan } from '../core/mlplan-core-module.js';
+import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule } from '../generated/module.js';
+import { MlPlanModule, MlPlanSharedModule } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
+import { MlPlanDocumentFactory } from './mlplan-document-factory.js';
+import { MlPlanDocuments } from './mlplan-documents.js';
+import { MlPlanServerDocumentBuilder } from './mlplan-server-builder.js';
+import { MlPlanWorkspaceManager } from './mlplan-workspace-manager.js';
 import { MlPlanCommandHandler } from './mlplan-commands.js';
 import { MlPlanDocumentUpdateHandler } from './mlplan-document-update-handler.js';
 import { MlPlanHoverProvider } from './mlplan-hover.js';
@@ -21,7 +30,7 @@ import { MlPlanFoldingRangeProvider } from './mlplan-folding.js';
 import { MlPlanRenameProvider } from './mlplan-rename.js';
 import { MlPlanCodeActionProvider } from './mlplan-code-actions.js';
 
-export const MlPlanLspModule: Module<MlPlanServices, PartialLangiumServices> = {
+export const MlPlanLspModule: Module<MlPlanLspServices, PartialLangiumServices> = {
     lsp: {
         CodeActionProvider: services => new MlPlanCodeActionProvider(services),
         HoverProvider: services => new MlPlanHoverProvider(services),
@@ -47,3 +56,15 @@ export const MlPlanSharedLspModule: Module<LangiumSharedServices, PartialLangium
         LangiumDocumentFactory: shared => new MlPlanDocumentFactory(shared),
     },
 };
+
+/** The services of the language server (`mlplan lsp`, the VS Code extension's server) and of the editor tests. */
+export function createMlPlanLspServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    MlPlan: MlPlanLspServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), MlPlanGeneratedSharedModule, MlPlanSharedModule, MlPlanSharedLspModule);
+    const MlPlan = inject(createDefaultModule({ shared }), MlPlanGeneratedModule, MlPlanModule, MlPlanRulesModule, MlPlanLspModule);
+    registerMlPlan(shared, MlPlan);
+    return { shared, MlPlan };
+}
+

@@ -3,7 +3,7 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { MlPlanImports } from '../language/mlplan-imports.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 import { localDeclarations } from '../model/declarations.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -20,7 +20,7 @@ const FIELD_FLAGS = new Set(['pii', 'sensitive', 'label']);
 export class MlPlanRenameProvider extends DefaultRenameProvider {
     private readonly imports: MlPlanImports;
 
-    constructor(services: MlPlanServices) {
+    constructor(services: MlPlanLspServices) {
         super(services);
         this.imports = services.imports.Imports;
     }

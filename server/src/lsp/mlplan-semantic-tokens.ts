@@ -4,7 +4,7 @@ import {
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 import { declarationKind } from './declaration-kinds.js';
 import { NAME_RULES } from './name-rules.js';
 
@@ -36,7 +36,7 @@ interface Classification {
 export class MlPlanSemanticTokenProvider extends AbstractSemanticTokenProvider {
     private readonly reflection: AstReflection;
 
-    constructor(services: MlPlanServices) {
+    constructor(services: MlPlanLspServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
     }

@@ -2,14 +2,14 @@ import { DocumentState, type LangiumSharedCoreServices } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { FileChangeType } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigError } from '../language/mlplan-config.js';
-import type { MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
 
 /**
  * Keeps rule severities current in a running server: the editor's `mlplan.rules` setting (which
  * wins over files) and `mlplan.config.json` files. Either change re-validates every document
  * without re-parsing it. Problems with either are shown to the user once, not silently ignored.
  */
-export function syncSettings(shared: LangiumSharedServices, mlplan: MlPlanServices): void {
+export function syncSettings(shared: LangiumSharedServices, mlplan: MlPlanLspServices): void {
     const configuration = mlplan.config.Configuration;
     const provider = shared.workspace.ConfigurationProvider;
     const connection = shared.lsp.Connection;

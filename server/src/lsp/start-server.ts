@@ -2,7 +2,8 @@ import { URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { createMlPlanServices, type MlPlanServices } from '../language/mlplan-module.js';
+import type { MlPlanLspServices } from './lsp-services.js';
+import { createMlPlanLspServices } from './mlplan-lsp-module.js';
 import { syncSettings } from './settings-sync.js';
 
 /**
@@ -12,8 +13,8 @@ import { syncSettings } from './settings-sync.js';
  * VS Code extension's server entry. Nothing is written to stdout but the protocol:
  * vscode-languageserver redirects `console` to the client's log.
  */
-export function startMlPlanServer(connection: Connection = createConnection(ProposedFeatures.all)): MlPlanServices {
-    const { shared, MlPlan } = createMlPlanServices({ connection, ...NodeFileSystem });
+export function startMlPlanServer(connection: Connection = createConnection(ProposedFeatures.all)): MlPlanLspServices {
+    const { shared, MlPlan } = createMlPlanLspServices({ connection, ...NodeFileSystem });
     shared.lsp.LanguageServer.onInitialize(params => {
         const roots = workspaceRoots(params);
         MlPlan.imports.Imports.setRoots(roots);

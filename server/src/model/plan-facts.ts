@@ -1,12 +1,16 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, URI } from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes } from './ast-walk.js';
 import { localDeclarations, membersOf, type NamedDeclaration } from './declarations.js';
+import { planFigures, type PlanFigures } from './plan-figures.js';
+import type { RuleSettings } from './rule-settings.js';
 
 /**
- * What the rules, hovers and exports need to know about one document: its plan or catalog, the
- * declarations it can see (its own and those of the files it imports), and its singleton blocks.
- * Built once per validation; rules only read it.
+ * Everything the rules may know about one document, and all that hovers, code actions, the code
+ * lens and the exporters read about it: its plan or catalog, the declarations it can see, how its
+ * imports resolve, the configuration that applies to it and its derived figures. Built by the
+ * language layer (language/mlplan-facts.ts), once per version of the workspace, before any rule
+ * runs; rules are functions of these facts and nothing else.
  */
 export interface PlanFacts {
     readonly document: LangiumDocument<ast.Document>;
@@ -36,6 +40,16 @@ export interface PlanFacts {
     readonly rollout?: ast.Rollout;
     readonly monitoring?: ast.Monitoring;
     readonly budget?: ast.Budget;
+    /** The documents it imports, transitively, nearest first (cycles cut). */
+    readonly importedDocuments: ReadonlyArray<LangiumDocument<ast.Document>>;
+    /** Its own `import` statements, in order, resolved. */
+    readonly imports: readonly ImportFacts[];
+    /** The folders its imports may read from (for messages about an import that leaves them). */
+    readonly importRoots: readonly URI[];
+    /** Severity settings by rule code: the configuration file, then the editor's settings. */
+    readonly settings: RuleSettings;
+    /** Derived figures (mean rate, monthly cost, error budgets, …), computed once per node. */
+    readonly figures: PlanFigures;
 }
 
 export interface VisibleDeclarations {
@@ -51,13 +65,38 @@ export interface VisibleDeclarations {
     readonly milestones: readonly ast.Milestone[];
 }
 
-export function collectFacts(
-    document: LangiumDocument<ast.Document>,
-    importedDocuments: ReadonlyArray<LangiumDocument<ast.Document>>
-): PlanFacts {
+/** Why an import does not resolve. */
+export type ImportProblem = 'empty-path' | 'outside-root' | 'not-loaded';
+
+/** One `import` statement and what it leads to. */
+export interface ImportFacts {
+    readonly node: ast.Import;
+    /** Where the path points (undefined only for an empty or impossible path). */
+    readonly target?: URI;
+    /** The loaded document, when the import resolves. */
+    readonly document?: LangiumDocument<ast.Document>;
+    /** Why it does not resolve. */
+    readonly problem?: ImportProblem;
+    /** When the import leads back to this document: the chain of documents, this one first and last. */
+    readonly cycle?: ReadonlyArray<LangiumDocument<ast.Document>>;
+    /** The documents this import brings in that the imports before it did not, breadth first. */
+    readonly brings: ReadonlyArray<LangiumDocument<ast.Document>>;
+}
+
+/** What the language layer has resolved about a document before its facts are assembled. */
+export interface FactsInput {
+    readonly document: LangiumDocument<ast.Document>;
+    readonly importedDocuments: ReadonlyArray<LangiumDocument<ast.Document>>;
+    readonly imports: readonly ImportFacts[];
+    readonly importRoots: readonly URI[];
+    readonly settings: RuleSettings;
+}
+
+export function buildPlanFacts(input: FactsInput): PlanFacts {
+    const { document } = input;
     const root = document.parseResult.value;
     const local = localDeclarations(root);
-    const imported = importedDocuments.flatMap(d => localDeclarations(d.parseResult.value));
+    const imported = input.importedDocuments.flatMap(d => localDeclarations(d.parseResult.value));
     const all = [...local, ...imported];
     const members = root.plan ? membersOf(root) : [];
     const servings = members.filter(ast.isServing);
@@ -97,6 +136,11 @@ export function collectFacts(
         rollout: rollouts[0],
         monitoring: monitorings[0],
         budget: budgets[0],
+        importedDocuments: input.importedDocuments,
+        imports: input.imports,
+        importRoots: input.importRoots,
+        settings: input.settings,
+        figures: planFigures(budgets[0]),
     };
 }
 
@@ -104,4 +148,3 @@ export function collectFacts(
 export function localOf<T extends NamedDeclaration>(facts: PlanFacts, guard: (n: NamedDeclaration) => n is T): T[] {
     return facts.local.filter(guard);
 }
-

@@ -1,7 +1,7 @@
-import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Document, Stage } from '../generated/ast.js';
-import type { RuleSettings } from '../language/mlplan-config.js';
+import type { Stage } from '../generated/ast.js';
+import type { PlanFacts } from '../model/plan-facts.js';
+import type { RuleSettings } from '../model/rule-settings.js';
 import { RULES } from './registry.js';
 import { diagnosticCode } from './run-rules.js';
 import { stageApplies, type Rule } from './rule.js';
@@ -42,8 +42,10 @@ export function computeReadiness(
     return { stage, satisfied: items.filter(i => i.met).length, applicable: items.length, items };
 }
 
-/** Readiness of a built document, from its final diagnostics (what the CLI, code lens and report show). */
-export function readinessOf(document: LangiumDocument<Document>, settings: RuleSettings): Readiness {
-    const plan = document.parseResult.value.plan;
-    return computeReadiness(plan !== undefined, plan?.stage ?? 'mvp', document.diagnostics ?? [], settings);
+/**
+ * Readiness of a validated document, from its facts (plan, stage, the configuration that applies)
+ * and its final diagnostics: what the CLI, the code lens, the report and the exports show.
+ */
+export function readinessOf(facts: PlanFacts, diagnostics: readonly Diagnostic[] = facts.document.diagnostics ?? []): Readiness {
+    return computeReadiness(facts.plan !== undefined, facts.stage, diagnostics, facts.settings);
 }

@@ -19,3 +19,6 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map(rule => [rule.code, rule]));
+
+/** Every code a configuration or an ignore comment may name. */
+export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map(rule => rule.code));

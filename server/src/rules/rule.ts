@@ -1,11 +1,11 @@
 import type { AstNode } from 'langium';
-import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Stage } from '../generated/ast.js';
 import type { PlanFacts } from '../model/plan-facts.js';
+import type { Severity } from '../model/rule-settings.js';
 import type { EditBuilder } from './fixes/edit-helpers.js';
+import type { Fix } from './fixes/fix.js';
 import type { FixDocument } from './fixes/fix-document.js';
-
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /**
  * - completeness: what a plan at its stage must say (LANGUAGE.md 4.1); counted in readiness.
@@ -48,6 +48,11 @@ export interface Rule {
     readonly title: string;
     /** Why it matters: the ML engineering practice the rule encodes. Shown on hover and in SARIF. */
     readonly why: string;
+    /**
+     * False when `mlplan-ignore` cannot sensibly name the rule (no "Ignore" quick-fix is offered):
+     * unreadable text, and the ignore comments themselves. Every other rule can be ignored.
+     */
+    readonly ignorable?: false;
     /** The check; absent for `source` rules. Rules read facts and report; they never throw on partial ASTs. */
     readonly check?: (context: RuleContext) => void;
     /**
@@ -58,14 +63,6 @@ export interface Rule {
     readonly fix?: (context: FixContext) => readonly Fix[];
 }
 
-/** One way to fix a diagnostic: what will happen, and the edits that do it. */
-export interface Fix {
-    /** What the edit does, as the editor lists it: "Add `fallback TenureRule`". */
-    readonly title: string;
-    readonly edits: readonly TextEdit[];
-    /** The single best fix of the diagnostic (at most one per diagnostic). */
-    readonly isPreferred?: boolean;
-}
 
 /** What a rule's `fix` receives. */
 export interface FixContext {
@@ -81,6 +78,8 @@ export interface FixContext {
     /** A fresh set of edits (insert lines into a block, declare at plan level, replace a range). */
     edits(): EditBuilder;
 }
+
+export type { Fix } from './fixes/fix.js';
 
 export const STAGES: readonly Stage[] = ['mvp', 'growth', 'maturity'];
 

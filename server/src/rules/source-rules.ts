@@ -10,6 +10,7 @@ export const syntaxError: Rule = {
     code: 'syntax-error',
     category: 'source',
     severity: 'error',
+    ignorable: false,
     title: 'the plan can be read',
     why: 'Text the parser cannot read is not reviewed at all: every rule below it may be silent for the wrong reason. Fix syntax errors first.',
 };
@@ -28,6 +29,7 @@ export const unusedIgnore: Rule = {
     code: 'unused-ignore',
     category: 'source',
     severity: 'hint',
+    ignorable: false,
     title: 'every mlplan-ignore comment silences something',
     why: 'An ignore comment that silences nothing is stale: the problem it excused was fixed or moved. Removing it keeps the remaining exceptions meaningful for reviewers.',
 };

@@ -1,9 +1,9 @@
-import { measureOf, monthlyServingCost } from '../../model/derived.js';
+import { measureOf } from '../../model/derived.js';
 import { compareMeasures, formatMeasure, formatValue, measure } from '../../model/units.js';
 import type { Rule } from '../rule.js';
 
 /**
- * The monthly serving cost (`monthlyServingCost`, the one place it is computed) against the
+ * The monthly serving cost (`monthlyServingCost` in model/derived.ts computes it) against the
  * budget's `serving` per month, in the same currency only (a currency clash is `unit-mismatch`).
  * Reported on the serving `cost`, the figure the comparison is derived from.
  */
@@ -19,7 +19,7 @@ export const budgetExceeded: Rule = {
             return;
         }
         for (const serving of facts.servings) {
-            const monthly = monthlyServingCost(serving);
+            const monthly = facts.figures.serving(serving).monthlyCost;
             const cost = measureOf(serving.cost);
             if (!monthly || !cost) {
                 continue;

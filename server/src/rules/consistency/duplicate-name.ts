@@ -1,7 +1,8 @@
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { MlPlanImports, displayPath } from '../../language/mlplan-imports.js';
 import { kindWord, localDeclarations, type NamedDeclaration } from '../../model/declarations.js';
+import { displayPath } from '../../model/display-path.js';
+import type { PlanFacts } from '../../model/plan-facts.js';
 import type { Rule, RuleReport } from '../rule.js';
 
 export const duplicateName: Rule = {
@@ -32,7 +33,7 @@ export const duplicateName: Rule = {
                 report(at(declaration, `\`${declaration.name}\` is also declared in \`${file}\` (as ${kindOf(other)}), which this file imports; names are shared with imported files`));
             }
         }
-        reportImportedClashes(facts.root, facts.document, seenLocal, report);
+        reportImportedClashes(facts, seenLocal, report);
         for (const dataset of facts.local.filter(ast.isDataset)) {
             const fields = new Map<string, ast.Field>();
             for (const field of dataset.fields ?? []) {
@@ -60,32 +61,13 @@ function at(declaration: NamedDeclaration, message: string): RuleReport {
  * imported file, or both reached through the same import, are that file's own findings.
  */
 function reportImportedClashes(
-    root: ast.Document,
-    document: LangiumDocument,
+    facts: PlanFacts,
     local: ReadonlyMap<string, NamedDeclaration>,
     report: (r: RuleReport) => void
 ): void {
-    const resolver = MlPlanImports.forDocument(document);
-    if (!resolver) {
-        return;
-    }
+    const document = facts.document;
     const firstSeen = new Map<string, { declaration: NamedDeclaration; via: ast.Import }>();
-    const visited = new Set<string>([document.uri.toString()]);
-    for (const imp of root.imports ?? []) {
-        // The files this import brings in that earlier imports did not.
-        const brought: LangiumDocument[] = [];
-        const queue = [resolver.resolve(imp)];
-        while (queue.length > 0) {
-            const next = queue.shift();
-            if (!next || visited.has(next.uri.toString())) {
-                continue;
-            }
-            visited.add(next.uri.toString());
-            brought.push(next);
-            for (const nested of next.parseResult.value.imports ?? []) {
-                queue.push(resolver.resolve(nested));
-            }
-        }
+    for (const { node: imp, brings: brought } of facts.imports) {
         const reportedHere = new Set<string>();
         for (const source of brought) {
             for (const declaration of localDeclarations(source.parseResult.value as ast.Document)) {

@@ -1,32 +1,6 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { propertiesOf, ruleOfKeyword } from '../../language/grammar-properties.js';
 import type { Rule } from '../rule.js';
-
-/**
- * The properties that may be written once, by block type, named by the keyword that starts them
- * (`trains` for `trains on`, `rollback` for `rollback when`). Repeatable properties (`kpi`,
- * `stakeholder`, `check`, `expect`, `success`, `slice`, `stage`, `drift`, `alert`, `deliverable`)
- * are deliberately absent. Properties written with `=` in the grammar's any-order loops keep only
- * one value in the AST, so duplicates are found on the concrete syntax tree.
- */
-export const SINGLE_VALUED: Readonly<Record<string, readonly string[]>> = {
-    Plan: ['title', 'summary', 'description', 'owner', 'stage', 'deadline', 'regulations'],
-    Catalog: ['title', 'description'],
-    Person: ['name', 'role', 'email'],
-    Team: ['name', 'members', 'lead'],
-    Metric: ['kind', 'unit', 'better', 'description'],
-    Objective: ['description', 'priority'],
-    Dataset: ['source', 'description', 'owner', 'version', 'refresh', 'size', 'labeling', 'consent', 'retention', 'fields'],
-    Baseline: ['kind', 'description'],
-    Model: ['algorithm', 'description', 'owner', 'trains', 'features', 'compute', 'explain', 'retrain', 'evaluation'],
-    Evaluation: ['on'],
-    Serving: ['mode', 'target', 'volume', 'peak', 'cost', 'compute', 'fallback'],
-    Slo: ['indicator', 'objective', 'window', 'description'],
-    Rollout: ['strategy', 'shadow', 'rollback'],
-    Monitoring: ['dashboard', 'log'],
-    Risk: ['description', 'likelihood', 'impact', 'mitigation', 'owner'],
-    Milestone: ['due', 'description', 'owner', 'after'],
-    Budget: ['total', 'serving', 'labeling', 'training', 'compute'],
-};
 
 /** How the property is written, for messages. */
 const SPELLED: Readonly<Record<string, string>> = { trains: 'trains on', rollback: 'rollback when' };
@@ -39,7 +13,7 @@ export const duplicateProperty: Rule = {
     why: 'When a block says `source` twice, only one of the two survives, silently, and the reader cannot tell which one the tools believe. In a plan that is a real ambiguity: two owners, two deadlines, two evaluation datasets. Saying a single-valued fact once makes the plan mean one thing, and the author chooses which.',
     check({ facts, report }) {
         for (const node of facts.nodes) {
-            const single = SINGLE_VALUED[node.$type];
+            const single = propertiesOf(node.$type)?.singleValued;
             if (!single || !node.$cstNode) {
                 continue;
             }
@@ -90,28 +64,10 @@ function collectOwnKeywords(node: AstNode, cst: CstNode | undefined, found: CstN
             if (child.astNode === node) {
                 collectOwnKeywords(node, child, found);
             }
-        } else if (ruleOf(child.grammarSource) === node.$type) {
+        } else if (ruleOfKeyword(child.grammarSource) === node.$type) {
             found.push(child);
         }
     }
-}
-
-/**
- * The parser rule a keyword of the grammar belongs to, or undefined for any other grammar element.
- * Asked for every token of every plan, so remembered per grammar element.
- */
-const RULE_OF_KEYWORD = new WeakMap<GrammarAST.AbstractElement, string | null>();
-
-function ruleOf(element: GrammarAST.AbstractElement | undefined): string | undefined {
-    if (!element) {
-        return undefined;
-    }
-    let rule = RULE_OF_KEYWORD.get(element);
-    if (rule === undefined) {
-        rule = GrammarAST.isKeyword(element) ? AstUtils.getContainerOfType(element, GrammarAST.isParserRule)?.name ?? null : null;
-        RULE_OF_KEYWORD.set(element, rule);
-    }
-    return rule ?? undefined;
 }
 
 function describeBlock(node: AstNode): string {

@@ -1,4 +1,4 @@
-import { MlPlanImports, displayPath } from '../../language/mlplan-imports.js';
+import { displayPath } from '../../model/display-path.js';
 import type { Rule } from '../rule.js';
 
 export const importCycle: Rule = {
@@ -8,13 +8,8 @@ export const importCycle: Rule = {
     title: 'imports form no cycle',
     why: 'Catalogs are meant to layer: shared people and metrics at the bottom, plans on top. When two files import each other, every declaration is visible everywhere and the layering is lost; a change in one file can then break names in the other in ways nobody expects. The tools tolerate the cycle, but the structure is a smell worth fixing.',
     check({ facts, report }) {
-        const resolver = MlPlanImports.forDocument(facts.document);
-        if (!resolver) {
-            return;
-        }
         const home = facts.document.uri;
-        for (const imp of facts.root.imports ?? []) {
-            const chain = resolver.cycleThrough(imp);
+        for (const { node: imp, cycle: chain } of facts.imports) {
             if (!chain) {
                 continue;
             }

@@ -1,5 +1,4 @@
 import type { URI } from 'langium';
-import { MlPlanImports } from '../../language/mlplan-imports.js';
 import type { Rule } from '../rule.js';
 
 export const importUnresolved: Rule = {
@@ -9,12 +8,8 @@ export const importUnresolved: Rule = {
     title: 'every import names a file inside the workspace',
     why: 'Shared catalogs (people, metrics, datasets) only help if every plan that imports them sees the same declarations. An import that does not resolve hides everything the plan relies on from it. Imports are also confined to the workspace folder, so that opening a plan can never make the tools read files elsewhere on the machine.',
     check({ facts, report }) {
-        const resolver = MlPlanImports.forDocument(facts.document);
-        if (!resolver) {
-            return;
-        }
-        for (const imp of facts.root.imports ?? []) {
-            const resolution = resolver.explain(imp);
+        for (const resolution of facts.imports) {
+            const imp = resolution.node;
             if (!resolution.problem) {
                 continue;
             }
@@ -24,7 +19,7 @@ export const importUnresolved: Rule = {
                     message = 'the import names no file';
                     break;
                 case 'outside-root': {
-                    const roots = resolver.rootsOf(facts.document.uri).map(root => `\`${shown(root)}\``).join(' or ');
+                    const roots = facts.importRoots.map(root => `\`${shown(root)}\``).join(' or ');
                     message = `\`${imp.path}\` leads outside ${roots} (symbolic links are followed): imports must stay inside the workspace folder, so the file is not read`;
                     break;
                 }

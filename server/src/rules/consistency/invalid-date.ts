@@ -1,6 +1,7 @@
 import { dateProblem } from '../../model/dates.js';
+import { DATE_PROPERTIES } from '../../model/property-units.js';
 import type { Rule } from '../rule.js';
-import { DATE_PROPERTIES, localNodes } from './value-helpers.js';
+import { localNodes } from './value-helpers.js';
 
 export const invalidDate: Rule = {
     code: 'invalid-date',

@@ -1,4 +1,4 @@
-import { meanRate, measureOf, peakRate } from '../../model/derived.js';
+import { measureOf } from '../../model/derived.js';
 import { formatMeasure, formatValue } from '../../model/units.js';
 import type { Rule } from '../rule.js';
 
@@ -10,8 +10,7 @@ export const peakBelowAverage: Rule = {
     why: 'Capacity is sized for the peak, cost for the volume. A peak below the average is arithmetically impossible, so one of the two figures is wrong, and whichever it is, either the service is under-provisioned or the budget is off.',
     check({ facts, report }) {
         for (const serving of facts.servings) {
-            const mean = meanRate(serving);
-            const peak = peakRate(serving);
+            const { meanRate: mean, peakRate: peak } = facts.figures.serving(serving);
             if (mean === undefined || peak === undefined || peak >= mean * (1 - 1e-9)) {
                 continue;
             }

@@ -1,5 +1,5 @@
 import * as ast from '../../generated/ast.js';
-import { errorBudget, measureOf } from '../../model/derived.js';
+import { measureOf } from '../../model/derived.js';
 import { compareMeasures, formatDuration, formatMeasure, PLAIN } from '../../model/units.js';
 import { quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
@@ -19,7 +19,7 @@ export const sloObjectiveUnrealistic: Rule = {
             if (!objective || objective.unit.dimension !== 'fraction' || compareMeasures(objective, WHOLE) !== 0) {
                 continue;
             }
-            const budget = errorBudget(slo);
+            const budget = facts.figures.errorBudget(slo);
             const window = measureOf(slo.window);
             const figure = budget && window ? ` (${formatDuration(budget.seconds)} of allowed bad time over ${formatMeasure(window)})` : '';
             report({

@@ -10,7 +10,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { Fix } from '../rule.js';
+import type { Fix } from './fix.js';
 import { reindent, tokensOf, type FixDocument } from './fix-document.js';
 
 interface BlockChunk {

@@ -1,20 +1,16 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Fix } from '../rule.js';
+import { appendedCode, ignoreDirectiveText, parseIgnoreDirective } from '../../model/ignore-directive.js';
+import type { Fix, Rule } from '../rule.js';
 import type { FixDocument } from './fix-document.js';
-
-/** Codes that cannot sensibly be ignored: unreadable text, and the ignore comments themselves. */
-const NOT_IGNORABLE = new Set(['syntax-error', 'unused-ignore']);
-
-const IGNORE_LINE = /^([ \t]*\/\/\s*mlplan-ignore\b)(.*)$/;
 
 /**
  * "Ignore CODE on this line": `// mlplan-ignore CODE -- TODO: reason` on a line of its own above
  * the diagnostic's line, with that line's indentation. When the line above already is an ignore
  * comment, the code is added to its list instead: a second comment would push the first one out
- * of reach of the line it silences.
+ * of reach of the line it silences. Rules marked `ignorable: false` get none.
  */
-export function ignoreFix(doc: FixDocument, diagnostic: Diagnostic, code: string): Fix | undefined {
-    if (NOT_IGNORABLE.has(code)) {
+export function ignoreFix(doc: FixDocument, diagnostic: Diagnostic, rule: Rule | undefined, code: string): Fix | undefined {
+    if (rule?.ignorable === false) {
         return undefined;
     }
     const title = `Ignore \`${code}\` on this line`;
@@ -26,18 +22,16 @@ export function ignoreFix(doc: FixDocument, diagnostic: Diagnostic, code: string
     if (line > 0) {
         const previousStart = doc.offsetAt({ line: line - 1, character: 0 });
         const previous = doc.text.slice(previousStart, doc.lineEnd(previousStart));
-        const match = IGNORE_LINE.exec(previous);
-        if (match) {
-            const dash = match[2].indexOf('--');
-            const list = dash >= 0 ? match[2].slice(0, dash) : match[2];
-            const codes = list.split(',').map(c => c.trim()).filter(c => c.length > 0);
-            if (codes.includes(code)) {
+        const indent = /^[ \t]*/.exec(previous)![0];
+        const directive = parseIgnoreDirective(previous.slice(indent.length));
+        if (directive) {
+            if (directive.codes.includes(code)) {
                 return undefined;
             }
-            const at = previousStart + match[1].length + list.trimEnd().length;
-            return { title, edits: [{ range: doc.rangeOf(at, at), newText: codes.length > 0 ? `, ${code}` : ` ${code}` }] };
+            const at = previousStart + indent.length + directive.listEnd;
+            return { title, edits: [{ range: doc.rangeOf(at, at), newText: appendedCode(directive, code) }] };
         }
     }
     const indent = doc.indentAt(lineStart);
-    return { title, edits: [{ range: doc.rangeOf(lineStart, lineStart), newText: `${indent}// mlplan-ignore ${code} -- TODO: reason${doc.eol}` }] };
+    return { title, edits: [{ range: doc.rangeOf(lineStart, lineStart), newText: `${indent}${ignoreDirectiveText(code)}${doc.eol}` }] };
 }

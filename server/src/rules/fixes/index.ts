@@ -42,7 +42,7 @@ export function createFixer(facts: PlanFacts, text: string, onError: FixErrorHan
                 onError(rule, error);
             }
         }
-        const ignore = ignoreFix(doc, diagnostic, code);
+        const ignore = ignoreFix(doc, diagnostic, rule, code);
         return [...onePreferred(fixes), ...(ignore ? [ignore] : [])];
     };
 }

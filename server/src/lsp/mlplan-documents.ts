@@ -1,6 +1,6 @@
 import { DefaultLangiumDocuments, type LangiumDocument, type LangiumSharedCoreServices, type ServiceRegistry, type TextDocumentProvider, type URI } from 'langium';
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { MlPlanServices } from './mlplan-module.js';
+import type { MlPlanServices } from '../language/mlplan-module.js';
 
 /**
  * True when a document that is not loaded may be read from disk: a file inside a root (workspace

@@ -1,20 +1,19 @@
 import {
-    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isLeafCstNode,
-    type AstNode, type AstReflection, type CstNode, type LangiumDocument, type LeafCstNode, type ValidationAcceptor,
-    type ValidationChecks, type ValidationOptions,
+    AstUtils, Cancellation, CstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isLeafCstNode,
+    type AstNode, type AstReflection, type CstNode, type LangiumDocument, type LeafCstNode, type ParseResult,
+    type ValidationAcceptor, type ValidationChecks, type ValidationOptions,
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import type { ParseResult } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Document, MlPlanAstType } from '../generated/ast.js';
-import { collectFacts } from '../model/plan-facts.js';
+import type { MlPlanFacts } from '../language/mlplan-facts.js';
+import type { MlPlanServices } from '../language/mlplan-module.js';
+import { MAX_RECOVERED_ERRORS } from '../language/mlplan-parser.js';
+import { friendlyLexerMessage, friendlyParserMessage, scanInvalidEscapes } from '../language/syntax-messages.js';
+import { IGNORE_MARKER, parseIgnoreDirective } from '../model/ignore-directive.js';
+import type { RuleSettings, Severity } from '../model/rule-settings.js';
 import { RULES, RULES_BY_CODE } from '../rules/registry.js';
 import { diagnosticCode, runRules } from '../rules/run-rules.js';
-import type { Severity } from '../rules/rule.js';
-import type { MlPlanConfiguration, RuleSettings } from './mlplan-config.js';
-import type { MlPlanServices } from './mlplan-module.js';
-import { MAX_RECOVERED_ERRORS } from './mlplan-parser.js';
-import { friendlyLexerMessage, friendlyParserMessage, scanInvalidEscapes } from './syntax-messages.js';
+import { unusedIgnore } from '../rules/source-rules.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -25,12 +24,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Registers the rule runner: one check on the document root runs every rule over the plan facts. */
 export function registerRuleChecks(services: MlPlanServices): void {
-    const imports = services.imports.Imports;
+    const facts = services.facts.PlanFacts;
     const checks: ValidationChecks<MlPlanAstType> = {
         Document: (root: Document, accept: ValidationAcceptor) => {
             const document = AstUtils.getDocument(root) as LangiumDocument<Document>;
-            const facts = collectFacts(document, imports.importedDocuments(document));
-            runRules(RULES, facts, (rule, report) => {
+            runRules(RULES, facts.of(document), (rule, report) => {
                 accept(report.severity ?? rule.severity, report.message, {
                     node: report.node,
                     property: report.property as never,
@@ -54,12 +52,12 @@ export function registerRuleChecks(services: MlPlanServices): void {
  *    silences nothing becomes an `unused-ignore` hint.
  */
 export class MlPlanDocumentValidator extends DefaultDocumentValidator {
-    private readonly configuration: MlPlanConfiguration;
+    private readonly facts: MlPlanFacts;
     private readonly reflection: AstReflection;
 
     constructor(services: MlPlanServices) {
         super(services);
-        this.configuration = services.config.Configuration;
+        this.facts = services.facts.PlanFacts;
         this.reflection = services.shared.AstReflection;
     }
 
@@ -70,7 +68,7 @@ export class MlPlanDocumentValidator extends DefaultDocumentValidator {
      * back Langium's walk.
      */
     protected override async validateAstNodes(
-        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None
+        rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None
     ): Promise<void> {
         const checked = this.reflection.getAllTypes().filter(type => !this.validationRegistry.getChecks(type, options.categories).isEmpty());
         if (checked.some(type => type !== rootNode.$type)) {
@@ -131,9 +129,9 @@ export class MlPlanDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const raw = await super.validateDocument(document, options, cancelToken);
-        const settings = this.configuration.rulesFor(document.uri);
+        const settings = this.facts.of(document as LangiumDocument<Document>).settings;
         const configured = raw.map(normalizeCode).flatMap(d => applySetting(d, settings));
         return suppress(document, configured, settings);
     }
@@ -173,8 +171,6 @@ interface IgnoreComment {
     readonly used: Set<string>;
 }
 
-const IGNORE = /^\/\/\s*mlplan-ignore\b(.*)$/;
-
 /**
  * `// mlplan-ignore a, b -- reason` comments, read from the CST's comment tokens (never from
  * strings). The text is searched for the marker and only the tokens there are looked at, rather
@@ -186,17 +182,14 @@ function ignoreComments(document: LangiumDocument): IgnoreComment[] {
         return [];
     }
     const comments: IgnoreComment[] = [];
-    for (const node of leavesContaining(root, root.root.fullText, 'mlplan-ignore')) {
+    for (const node of leavesContaining(root, root.root.fullText, IGNORE_MARKER)) {
         if (!node.hidden || node.tokenType.name !== 'SL_COMMENT') {
             continue;
         }
-        const match = IGNORE.exec(node.text);
-        if (!match) {
-            continue;
+        const directive = parseIgnoreDirective(node.text);
+        if (directive) {
+            comments.push({ line: node.range.start.line, range: node.range, codes: [...directive.codes], used: new Set() });
         }
-        const list = match[1].split('--')[0];
-        const codes = list.split(',').map(c => c.trim()).filter(c => c.length > 0);
-        comments.push({ line: node.range.start.line, range: node.range, codes, used: new Set() });
     }
     return comments;
 }
@@ -216,7 +209,7 @@ function suppress(document: LangiumDocument, diagnostics: Diagnostic[], settings
         }
         return true;
     });
-    const unusedSetting = settings['unused-ignore'] ?? 'hint';
+    const unusedSetting = settings[unusedIgnore.code] ?? unusedIgnore.severity;
     if (unusedSetting === 'off') {
         return kept;
     }
@@ -231,10 +224,10 @@ function suppress(document: LangiumDocument, diagnostics: Diagnostic[], settings
         kept.push({
             range: comment.range,
             severity: SEVERITY[unusedSetting],
-            code: 'unused-ignore',
+            code: unusedIgnore.code,
             message,
             source: 'mlplan',
-            data: { code: 'unused-ignore', unused },
+            data: { code: unusedIgnore.code, unused },
         });
     }
     return kept;

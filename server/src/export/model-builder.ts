@@ -2,10 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { isNamedDeclaration, kindWord, localDeclarations, type NamedDeclaration } from '../model/declarations.js';
-import {
-    errorBudget, meanRate, monthlyServingCost, peakRate, peakToMeanRatio, rolloutDuration, servingBudgetUse,
-} from '../model/derived.js';
-import { collectFacts } from '../model/plan-facts.js';
+import type { PlanFacts } from '../model/plan-facts.js';
 import { formatDuration, formatNumber, formatPercent } from '../model/units.js';
 import type { Readiness } from '../rules/readiness.js';
 import { diagnosticCode } from '../rules/run-rules.js';
@@ -18,7 +15,7 @@ import {
     type RolloutExport, type ServingExport, type SloExport, type TeamExport,
 } from './export-model.js';
 import { oneLineText } from './markdown-escape.js';
-import { clean, figure, lineOf, text, ValueConverter } from './model-values.js';
+import { clean, figure, lineOf, text, ExportValues } from './model-values.js';
 import { safeWebUrl } from './safe-url.js';
 
 /**
@@ -31,17 +28,19 @@ export function buildExportModel(input: ExportInput): PlanExport {
 }
 
 class ModelBuilder {
-    private readonly v: ValueConverter;
+    private readonly v: ExportValues;
+    private readonly facts: PlanFacts;
     private readonly root: ast.Document;
 
     constructor(private readonly input: ExportInput) {
-        this.v = new ValueConverter(input.document);
-        this.root = input.document.parseResult.value;
+        this.facts = input.facts;
+        this.v = new ExportValues(input.facts.document);
+        this.root = input.facts.root;
     }
 
     build(): PlanExport {
         const { plan, catalog } = this.root;
-        const facts = collectFacts(this.input.document, [...this.input.importedDocuments]);
+        const facts = this.facts;
         const declarations = this.declarations();
         const of = <T extends NamedDeclaration>(guard: (n: NamedDeclaration) => n is T) => declarations.filter(guard);
         const diagnostics = this.diagnostics();
@@ -49,7 +48,7 @@ class ModelBuilder {
             $schema: EXPORT_SCHEMA_ID,
             mlplanExportVersion: EXPORT_VERSION,
             kind: plan || !catalog ? 'plan' : 'catalog',
-            file: this.v.fileOfUri(this.input.document.uri),
+            file: this.v.fileOfUri(facts.document.uri),
             name: plan?.name ?? catalog?.name ?? '',
             title: text(plan?.title ?? catalog?.title),
             summary: text(plan?.summary),
@@ -60,10 +59,10 @@ class ModelBuilder {
             stageDeclared: plan?.stage !== undefined,
             deadline: text(plan?.deadline),
             regulations: (plan?.regulations ?? []).map(r => r.name ?? r.text ?? '').filter(r => r.length > 0),
-            imports: this.input.imports.map(imp => ({
-                path: imp.path,
-                file: imp.target ? this.v.fileOfUri(imp.target.uri) : null,
-                resolved: imp.target !== undefined,
+            imports: facts.imports.map(imp => ({
+                path: imp.node.path ?? '',
+                file: imp.document ? this.v.fileOfUri(imp.document.uri) : null,
+                resolved: imp.document !== undefined,
             })),
             persons: of(ast.isPerson).map(p => this.person(p)),
             teams: of(ast.isTeam).map(t => this.team(t)),
@@ -72,7 +71,7 @@ class ModelBuilder {
             datasets: of(ast.isDataset).map(d => this.dataset(d)),
             baselines: of(ast.isBaseline).map(b => this.baseline(b)),
             models: of(ast.isModel).map(m => this.model(m, facts.visible.baselines)),
-            serving: facts.serving ? this.serving(facts.serving, facts.budget) : null,
+            serving: facts.serving ? this.serving(facts.serving) : null,
             slos: of(ast.isSlo).map(s => this.slo(s)),
             rollout: facts.rollout ? this.rollout(facts.rollout) : null,
             monitoring: facts.monitoring ? this.monitoring(facts.monitoring) : null,
@@ -108,7 +107,7 @@ class ModelBuilder {
                 }
             }
         }
-        const imported = this.input.importedDocuments
+        const imported = this.facts.importedDocuments
             .flatMap(d => localDeclarations(d.parseResult.value))
             .filter(d => used.has(d));
         return [...local, ...imported];
@@ -220,9 +219,10 @@ class ModelBuilder {
         };
     }
 
-    private serving(s: ast.Serving, budget: ast.Budget | undefined): ServingExport {
-        const monthly = monthlyServingCost(s);
-        const use = servingBudgetUse(s, budget);
+    private serving(s: ast.Serving): ServingExport {
+        const figures = this.facts.figures.serving(s);
+        const monthly = figures.monthlyCost;
+        const use = figures.budgetUse;
         return {
             line: lineOf(s),
             mode: text(s.mode),
@@ -235,9 +235,9 @@ class ModelBuilder {
                 ? { kind: 'baseline', baseline: this.v.ref(s.fallback.baseline)! }
                 : s.fallback?.text !== undefined ? { kind: 'text', text: s.fallback.text } : null,
             derived: {
-                meanRate: figure(meanRate(s), 'req/s'),
-                peakRate: figure(peakRate(s), 'req/s'),
-                peakToMean: figure(peakToMeanRatio(s), '×', ratio => `${formatNumber(ratio)}×`),
+                meanRate: figure(figures.meanRate, 'req/s'),
+                peakRate: figure(figures.peakRate, 'req/s'),
+                peakToMean: figure(figures.peakToMean, '×', ratio => `${formatNumber(ratio)}×`),
                 monthlyCost: monthly
                     ? { ...figure(monthly.amount, `${monthly.currency}/month`)!, requestsPerMonth: monthly.requestsPerMonth === undefined ? null : clean(monthly.requestsPerMonth) }
                     : null,
@@ -249,7 +249,7 @@ class ModelBuilder {
     }
 
     private slo(s: ast.Slo): SloExport {
-        const budget = errorBudget(s);
+        const budget = this.facts.figures.errorBudget(s);
         return {
             ...this.declaration(s),
             indicator: s.indicator ? this.v.bound(s.indicator) : null,
@@ -272,7 +272,7 @@ class ModelBuilder {
             rollback: rollback
                 ? { conditions: (rollback.conditions ?? []).map(c => this.v.bound(c)), connectives: [...(rollback.connectives ?? [])] }
                 : null,
-            totalDuration: figure(rolloutDuration(r), 's', formatDuration),
+            totalDuration: figure(this.facts.figures.rolloutDuration(r), 's', formatDuration),
         };
     }
 

@@ -1,6 +1,6 @@
 import type { DocumentState, LangiumDocument, URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { MlPlanDocumentBuilder } from './mlplan-document-builder.js';
+import { MlPlanDocumentBuilder } from '../language/mlplan-document-builder.js';
 import { mayReadFromDisk } from './mlplan-documents.js';
 
 /**
