@@ -1,11 +1,12 @@
 /**
  * The single list of rules. From it come the validator (every check runs), configuration by code,
  * readiness (the completeness rules), the "why" hover, SARIF rule metadata and the README table.
- * Adding a rule: one new file, one line in its family's list.
+ * Adding a rule: one new file, one line in its family's list (and `npm run docs` for the README table).
  */
 import { COMPLETENESS_RULES } from './completeness/index.js';
 import { STRUCTURE_RULES } from './consistency/structure-index.js';
 import { VALUE_RULES } from './consistency/values-index.js';
+import { CROSS_CHECK_RULES } from './cross-checks/index.js';
 import type { Rule } from './rule.js';
 import { syntaxError, unresolvedReference, unusedIgnore } from './source-rules.js';
 
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
     unresolvedReference,
     ...STRUCTURE_RULES,
     ...VALUE_RULES,
+    ...CROSS_CHECK_RULES,
     unusedIgnore,
 ];
 
