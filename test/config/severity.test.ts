@@ -6,8 +6,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { ConfigError, loadConfigFile } from '../../server/src/language/mlplan-config.js';
 import { computeReadiness } from '../../server/src/rules/readiness.js';
 import { RULE_CODES } from '../../server/src/rules/registry.js';
-import { diagnosticCode } from '../../server/src/rules/run-rules.js';
 import { check, createTestServices } from '../support/services.js';
+import { withCode } from '../support/diagnostics.js';
 
 /** fallback-missing (warning) on `serving`, peak-below-average (error) on the peak. */
 const PLAN = `plan Configured {
@@ -26,7 +26,7 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
     hint: DiagnosticSeverity.Hint,
 };
 
-const severityOf = (diagnostics: Diagnostic[], code: string) => diagnostics.filter(d => diagnosticCode(d) === code).map(d => d.severity);
+const severityOf = (diagnostics: Diagnostic[], code: string) => withCode(diagnostics, code).map(d => d.severity);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mlplan-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

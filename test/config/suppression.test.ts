@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { computeReadiness } from '../../server/src/rules/readiness.js';
-import { diagnosticCode } from '../../server/src/rules/run-rules.js';
-import { check, createTestServices, describe as where } from '../support/services.js';
+import { check, createTestServices } from '../support/services.js';
+import { codeOf, located, withCode } from '../support/diagnostics.js';
 
 const services = createTestServices();
 beforeEach(() => services.config.Configuration.setEditorRules({}));
@@ -11,7 +11,7 @@ const KNOWN = new Set(['fallback-missing', 'peak-below-average', 'unused-ignore'
 /** The diagnostics these tests reason about, as `code@line:col-line:col`. */
 async function known(text: string): Promise<string[]> {
     const { diagnostics } = await check(services, text);
-    return diagnostics.filter(d => KNOWN.has(diagnosticCode(d) ?? '')).map(where).sort();
+    return diagnostics.filter(d => KNOWN.has(codeOf(d))).map(located).sort();
 }
 
 const serving = (comment: string, peakComment = '') => `plan Suppressed {
@@ -66,8 +66,8 @@ describe('// mlplan-ignore CODE -- reason', () => {
   title "stale"
 }
 `);
-        const unused = diagnostics.filter(d => diagnosticCode(d) === 'unused-ignore');
-        expect(unused.map(where)).toEqual(['unused-ignore@2:3-2:60']);
+        const unused = withCode(diagnostics, 'unused-ignore');
+        expect(unused.map(located)).toEqual(['unused-ignore@2:3-2:60']);
         expect(unused[0].severity).toBe(DiagnosticSeverity.Hint);
         expect(unused[0].message).toContain('peak-below-average');
     });
@@ -81,7 +81,7 @@ describe('// mlplan-ignore CODE -- reason', () => {
         expect(await known('plan Quiet {\n  // mlplan-ignore peak-below-average\n  title "x"\n}\n')).toEqual([]);
         services.config.Configuration.setEditorRules({ 'unused-ignore': 'warning' });
         const { diagnostics } = await check(services, 'plan Loud {\n  // mlplan-ignore peak-below-average\n  title "x"\n}\n');
-        expect(diagnostics.filter(d => diagnosticCode(d) === 'unused-ignore').map(d => d.severity)).toEqual([DiagnosticSeverity.Warning]);
+        expect(withCode(diagnostics, 'unused-ignore').map(d => d.severity)).toEqual([DiagnosticSeverity.Warning]);
     });
 
     test('the text of a string is not a comment', async () => {

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { beforeAll, describe as group, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { mlplan } from '../cli/run.js';
 
 /**
@@ -50,7 +50,7 @@ test('every .mlplan file in examples/ is pinned here', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(onDisk);
 });
 
-group.each(Object.entries(EXPECTED))('%s', (file, expected) => {
+describe.each(Object.entries(EXPECTED))('%s', (file, expected) => {
     test('readiness and diagnostics', () => {
         const result = files.find(f => f.file === file);
         expect(result).toBeDefined();

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe as group, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { mutantOf, probeKey, reportFailure } from '../../scripts/fuzz/fuzz.js';
 import { Harness } from '../../scripts/fuzz/harness.js';
 import { MUTATIONS } from '../../scripts/fuzz/mutations.js';
@@ -22,7 +22,7 @@ beforeAll(() => {
     harness = new Harness({ root: ROOT, slowMs: 4_000 });
 });
 
-group('the fuzzer', () => {
+describe('the fuzzer', () => {
     test('makes the same mutant from the same seed and iteration', () => {
         for (const iteration of [0, 7, 42]) {
             expect(mutantOf(harness, SEED, iteration)).toEqual(mutantOf(harness, SEED, iteration));

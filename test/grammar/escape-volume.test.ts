@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { expect, test } from 'vitest';
-import { check, createTestServices, describe } from '../support/services.js';
+import { check, createTestServices } from '../support/services.js';
+import { locatedWithMessage } from '../support/diagnostics.js';
 
 const services = createTestServices();
 const ONLY = 'only \\" and \\\\ are escapes';
@@ -16,7 +17,7 @@ async function escapeDiagnostics(text: string): Promise<string[]> {
     expect(diagnostics.some(d => typeof d.message === 'string' && d.message.includes('An error occurred'))).toBe(false);
     return diagnostics
         .filter(d => typeof d.message === 'string' && d.message.includes('escape'))
-        .map(d => `${describe(d)} ${d.message}`);
+        .map(locatedWithMessage);
 }
 
 /** The first `count` `\q` of a string whose first character (its quote) is at 0-based column `quote`. */

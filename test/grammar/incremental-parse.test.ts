@@ -2,11 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI, type LangiumDocument, type ParseResult } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { Rng } from '../../scripts/fuzz/prng.js';
 import type { Document } from '../../server/src/generated/ast.js';
 import { reparseMember } from '../../server/src/lsp/mlplan-incremental-parse.js';
-import { check, createEditorTestServices, describe } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
+import { located } from '../support/diagnostics.js';
 import { snapshot } from '../support/tree-snapshot.js';
 
 const services = createEditorTestServices();
@@ -51,7 +52,7 @@ function edit(text: string, rng: Rng): string {
     }
 }
 
-group('re-parsing the member an edit falls in', () => {
+describe('re-parsing the member an edit falls in', () => {
     for (const example of EXAMPLES) {
         test(`gives the tree a full parse gives, over 150 chained edits of ${example.name}`, () => {
             const rng = new Rng(`incremental ${example.name}`);
@@ -84,20 +85,20 @@ group('re-parsing the member an edit falls in', () => {
 
     test('takes the fast path for typing inside a member, and only there', () => {
         const text = 'plan P {\n  title "T"\n  metric m { kind ml description "d" }\n  metric n { kind ml }\n}\n';
-        const at = (needle: string, insert: string) => {
+        const insertedAt = (needle: string, insert: string) => {
             const i = text.indexOf(needle);
             return text.slice(0, i) + insert + text.slice(i);
         };
         const spliced = (next: string) => reparseMember(parser, parser.parse<Document>(text), next) !== undefined;
-        expect(spliced(at('d" }\n  metric n', 'x'))).toBe(true); // inside a member
-        expect(spliced(at('ml description', 'ml } metric o { kind '))).toBe(true); // one member becomes two
-        expect(spliced(at('"T"', 'x'))).toBe(false); // a plan property
-        expect(spliced(at('  metric n', '\n'))).toBe(false); // between members
-        expect(spliced(at('metric m', 'x'))).toBe(false); // the member's first character
-        expect(spliced(at(' description "d" }', ' }'))).toBe(false); // parses as more than members (a stray `}`)
-        expect(spliced(at('d" }\n  metric n', '"'))).toBe(false); // a lexer error
-        expect(spliced(at('description "d"', '} title "x" metric o { '))).toBe(false); // a plan property between members
-        expect(spliced(at('d" }\n  metric n', 'x" }'))).toBe(false); // a syntax error
+        expect(spliced(insertedAt('d" }\n  metric n', 'x'))).toBe(true); // inside a member
+        expect(spliced(insertedAt('ml description', 'ml } metric o { kind '))).toBe(true); // one member becomes two
+        expect(spliced(insertedAt('"T"', 'x'))).toBe(false); // a plan property
+        expect(spliced(insertedAt('  metric n', '\n'))).toBe(false); // between members
+        expect(spliced(insertedAt('metric m', 'x'))).toBe(false); // the member's first character
+        expect(spliced(insertedAt(' description "d" }', ' }'))).toBe(false); // parses as more than members (a stray `}`)
+        expect(spliced(insertedAt('d" }\n  metric n', '"'))).toBe(false); // a lexer error
+        expect(spliced(insertedAt('description "d"', '} title "x" metric o { '))).toBe(false); // a plan property between members
+        expect(spliced(insertedAt('d" }\n  metric n', 'x" }'))).toBe(false); // a syntax error
     });
 
     test('moves the positions after the edit: same line and later lines', () => {
@@ -113,7 +114,7 @@ group('re-parsing the member an edit falls in', () => {
     });
 });
 
-group('an open document edited in the language server', () => {
+describe('an open document edited in the language server', () => {
     const uri = 'file:///workspace/open.mlplan';
     const plan = readFileSync(join(__dirname, '../../examples/fraud-detection.mlplan'), 'utf8');
 
@@ -156,7 +157,7 @@ group('an open document edited in the language server', () => {
             await change(text);
             parsed.push(document.parseResult.value === before.value);
             const expected = await check(fresh, text, { path: 'open.mlplan', files });
-            expect(document.diagnostics?.map(describe), `step ${step}`).toEqual(expected.diagnostics.map(describe));
+            expect(document.diagnostics?.map(located), `step ${step}`).toEqual(expected.diagnostics.map(located));
             expect(document.diagnostics?.map(d => d.message)).toEqual(expected.diagnostics.map(d => d.message));
         }
         expect(parsed.filter(Boolean).length).toBeGreaterThan(30);

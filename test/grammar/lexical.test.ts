@@ -1,13 +1,14 @@
 import { AstUtils } from 'langium';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as ast from '../../server/src/generated/ast.js';
-import { check, createTestServices, describe } from '../support/services.js';
+import { check, createTestServices } from '../support/services.js';
+import { locatedWithMessage, withCode } from '../support/diagnostics.js';
 
 const services = createTestServices();
 
 async function parse(text: string) {
     const result = await check(services, text);
-    const syntax = result.diagnostics.filter(d => d.data?.code === 'syntax-error');
+    const syntax = withCode(result.diagnostics, 'syntax-error');
     return { ...result, syntax, plan: result.document.parseResult.value.plan };
 }
 
@@ -15,7 +16,7 @@ function quantities(node: ast.Plan | undefined): Array<[number, string | undefin
     return node ? AstUtils.streamAst(node).filter(ast.isQuantity).map(q => [q.value, q.unit] as [number, string | undefined]).toArray() : [];
 }
 
-group('comments', () => {
+describe('comments', () => {
     test('line and block comments are ignored anywhere', async () => {
         const { syntax, plan } = await parse(`// leading
 plan /* inline */ P { // trailing
@@ -36,7 +37,7 @@ plan /* inline */ P { // trailing
     });
 });
 
-group('strings', () => {
+describe('strings', () => {
     test('\\" and \\\\ are the escapes', async () => {
         const { syntax, plan } = await parse('plan P { title "say \\"hi\\" and \\\\ done" }');
         expect(syntax).toEqual([]);
@@ -45,21 +46,21 @@ group('strings', () => {
 
     test('any other backslash sequence is one syntax error on that sequence', async () => {
         const { syntax } = await parse('plan P { title "a\\nb" }');
-        expect(syntax.map(d => `${describe(d)} ${d.message}`)).toEqual([
+        expect(syntax.map(locatedWithMessage)).toEqual([
             'syntax-error@1:18-1:20 invalid escape `\\n` in a string: only \\" and \\\\ are escapes',
         ]);
     });
 
     test('a string must close on its line: one error on the whole string, which still parses', async () => {
         const { syntax, plan } = await parse('plan P { title "abc\n}');
-        expect(syntax.map(d => `${describe(d)} ${d.message}`)).toEqual([
+        expect(syntax.map(locatedWithMessage)).toEqual([
             'syntax-error@1:16-1:20 unterminated string: a string must close with `"` on the same line',
         ]);
         expect(plan?.title).toBe('abc');
     });
 });
 
-group('numbers and quantities', () => {
+describe('numbers and quantities', () => {
     test('underscores group digits; negatives and decimals', async () => {
         const { syntax, plan } = await parse(`plan P {
   serving { volume 2_000_000 req/day cost 0.00004 USD/req }
@@ -88,7 +89,7 @@ group('numbers and quantities', () => {
     });
 });
 
-group('dates', () => {
+describe('dates', () => {
     test('ISO calendar dates', async () => {
         const { syntax, plan } = await parse('plan P { deadline 2026-09-30 milestone M { due 2026-01-15 } }');
         expect(syntax).toEqual([]);
@@ -97,13 +98,13 @@ group('dates', () => {
 
     test('a date that is not in ISO form is a syntax error', async () => {
         const { syntax } = await parse('plan P { deadline 2026-9-30 }');
-        expect(syntax.map(d => `${describe(d)} ${d.message}`)).toEqual([
+        expect(syntax.map(locatedWithMessage)).toEqual([
             'syntax-error@1:19-1:23 expected a date (YYYY-MM-DD), found `2026`',
         ]);
     });
 });
 
-group('syntax messages are one readable line', () => {
+describe('syntax messages are one readable line', () => {
     test.each([
         ['plan P { stage = }', 'expected `mvp`, `growth` or `maturity`, found `=`'],
         ['plan P { person }', 'expected a name, found `}`'],
@@ -117,7 +118,7 @@ group('syntax messages are one readable line', () => {
     });
 });
 
-group('files', () => {
+describe('files', () => {
     test('an empty file is a valid (empty) document', async () => {
         const { diagnostics } = await parse('');
         expect(diagnostics).toEqual([]);
@@ -135,7 +136,7 @@ group('files', () => {
     });
 });
 
-group('doc comments and ignore directives', () => {
+describe('doc comments and ignore directives', () => {
     test('a doc comment still documents its declaration across mlplan-ignore lines', async () => {
         const { plan } = await parse(`/** The plan. */
 // mlplan-ignore owner-missing -- owned by the steering group

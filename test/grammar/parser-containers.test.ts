@@ -4,9 +4,10 @@ import { AstUtils, type AstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createTestServices } from '../support/services.js';
 
-// MlPlanParser links AST nodes to their containers itself (mlplan-parser.ts `linkContainers`)
-// instead of with Langium's deep `linkContentToContainer`; the links must be the same, or scoping,
-// hover, rename and every rule that climbs to a container see a different tree.
+// MlPlanParser (its own CST builder, the recovery bound) leaves the linking of AST nodes to their
+// containers to Langium's `parse`; the links must be those of Langium's deep
+// `linkContentToContainer`, or scoping, hover, rename and every rule that climbs to a container see
+// a different tree.
 
 const parser = createTestServices().parser.LangiumParser;
 

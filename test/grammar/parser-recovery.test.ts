@@ -5,10 +5,11 @@
  * ends the parse (server/src/language/mlplan-parser.ts); below that, recovery is Langium's own.
  */
 import { performance } from 'node:perf_hooks';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as ast from '../../server/src/generated/ast.js';
 import { MAX_RECOVERED_ERRORS } from '../../server/src/language/mlplan-parser.js';
-import { check, createEditorTestServices, describe } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
+import { syntaxOf } from '../support/diagnostics.js';
 
 const services = createEditorTestServices();
 const TYPES = 'expected `number`, `category`, `text`, `boolean`, `date`, `image` or `embedding`, found `{`';
@@ -22,17 +23,11 @@ const nestedFields = (count: number) => `plan P { dataset d { ${'fields { '.repe
 const brokenMetrics = (count: number) =>
     `plan P {\n${Array.from({ length: count }, (_, i) => `  metric m${i} { kind = }\n`).join('')}  person last\n}\n`;
 
-async function syntaxOf(text: string) {
-    const { document, diagnostics } = await check(services, text);
-    const syntax = diagnostics.filter(d => d.data?.code === 'syntax-error').map(d => `${describe(d)} ${d.message}`);
-    return { document, syntax, plan: document.parseResult.value.plan };
-}
-
 test('the bound is 100 errors', () => {
     expect(MAX_RECOVERED_ERRORS).toBe(100);
 });
 
-group('a pathological file costs little', () => {
+describe('a pathological file costs little', () => {
     test('10,000 × `fields { `: 100 errors, then where the parser stopped', async () => {
         const text = nestedFields(10_000);
         const start = performance.now();
@@ -41,7 +36,7 @@ group('a pathological file costs little', () => {
         expect(performance.now() - start).toBeLessThan(1_000);
         expect(result.parserErrors).toHaveLength(100);
 
-        const { syntax } = await syntaxOf(text);
+        const { syntax } = await syntaxOf(services, text);
         // `fields` at column 22 + 9 i (1-based), its `{` 7 characters later.
         expect(syntax).toEqual([
             ...Array.from({ length: 100 }, (_, i) => `syntax-error@1:${38 + 9 * i}-1:${39 + 9 * i} ${TYPES}`),
@@ -67,9 +62,9 @@ group('a pathological file costs little', () => {
     });
 });
 
-group('a file with fewer errors keeps full recovery', () => {
+describe('a file with fewer errors keeps full recovery', () => {
     test('99 errors: each reported, and the plan parsed to its end', async () => {
-        const { syntax, plan } = await syntaxOf(brokenMetrics(99));
+        const { syntax, plan } = await syntaxOf(services, brokenMetrics(99));
         // The `=` of metric m<i>, line i + 2, is at column 19 + the length of i (1-based).
         expect(syntax).toEqual(Array.from({ length: 99 }, (_, i) => {
             const column = 19 + String(i).length;
@@ -80,7 +75,7 @@ group('a file with fewer errors keeps full recovery', () => {
     });
 
     test('150 errors: the parse ends at the 100th, which says so', async () => {
-        const { syntax, plan } = await syntaxOf(brokenMetrics(150));
+        const { syntax, plan } = await syntaxOf(services, brokenMetrics(150));
         expect(syntax).toHaveLength(101);
         expect(syntax.slice(-2)).toEqual([
             `syntax-error@101:21-101:22 ${KIND}`,
@@ -92,7 +87,7 @@ group('a file with fewer errors keeps full recovery', () => {
 
     test('the bound holds per parse: the next document recovers again', async () => {
         services.parser.LangiumParser.parse(nestedFields(1_000));
-        const { syntax, plan } = await syntaxOf('plan P {\n  metric a { kind = }\n  metric b { unit }\n  person c\n}\n');
+        const { syntax, plan } = await syntaxOf(services, 'plan P {\n  metric a { kind = }\n  metric b { unit }\n  person c\n}\n');
         expect(syntax).toEqual([
             `syntax-error@2:19-2:20 ${KIND}`,
             'syntax-error@3:19-3:20 expected `%` or a name, found `}`',

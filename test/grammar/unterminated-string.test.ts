@@ -5,26 +5,21 @@
  * end: quadratic (40,000 × `\"` after an unterminated `"` lexed in 5.6 s; found by the fuzzer).
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe as group, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { exportRefusal } from '../../server/src/export/refusal.js';
 import { isTerminatedString } from '../../server/src/language/mlplan-lexer.js';
 import { mlplan, removeTree, tempTree } from '../cli/run.js';
-import { check, createEditorTestServices, describe } from '../support/services.js';
+import { check, createEditorTestServices } from '../support/services.js';
+import { syntaxOf, withCode } from '../support/diagnostics.js';
 
 const services = createEditorTestServices();
 const UNTERMINATED = 'unterminated string: a string must close with `"` on the same line';
 
-async function syntaxOf(text: string) {
-    const { document, diagnostics } = await check(services, text);
-    const syntax = diagnostics.filter(d => d.data?.code === 'syntax-error').map(d => `${describe(d)} ${d.message}`);
-    return { document, syntax, plan: document.parseResult.value.plan };
-}
-
-group('the diagnostic', () => {
+describe('the diagnostic', () => {
     test('is an error with code syntax-error on the whole string, and nothing else is reported', async () => {
-        const { document, plan } = await syntaxOf('plan P {\n  title "Churn prediction\n  stage mvp\n}\n');
-        const syntax = (document.diagnostics ?? []).filter(d => d.data?.code === 'syntax-error');
+        const { document, plan } = await syntaxOf(services, 'plan P {\n  title "Churn prediction\n  stage mvp\n}\n');
+        const syntax = withCode(document.diagnostics ?? [], 'syntax-error');
         expect(syntax).toEqual([{
             range: { start: { line: 1, character: 8 }, end: { line: 1, character: 25 } },
             severity: DiagnosticSeverity.Error,
@@ -45,13 +40,13 @@ group('the diagnostic', () => {
         ['a CRLF line end', 'plan P { title "abc\r\n}', ['syntax-error@1:16-1:20'], 'abc'],
         ['the second string of the line', 'plan P { title "a" summary "b\n}', ['syntax-error@1:28-1:30'], 'a'],
     ])('with %s', async (_, text, expected, title) => {
-        const { syntax, plan } = await syntaxOf(text);
+        const { syntax, plan } = await syntaxOf(services, text);
         expect(syntax).toEqual(expected.map(at => `${at} ${UNTERMINATED}`));
         expect(plan?.title).toBe(title);
     });
 
     test('an invalid escape inside is reported too', async () => {
-        const { syntax } = await syntaxOf('plan P { title "a\\qb\n}');
+        const { syntax } = await syntaxOf(services, 'plan P { title "a\\qb\n}');
         expect(syntax).toEqual([
             `syntax-error@1:16-1:21 ${UNTERMINATED}`,
             'syntax-error@1:18-1:20 invalid escape `\\q` in a string: only \\" and \\\\ are escapes',
@@ -59,7 +54,7 @@ group('the diagnostic', () => {
     });
 
     test('at the end of the file, the missing `}` is reported after it', async () => {
-        const { syntax } = await syntaxOf('plan P { title "abc');
+        const { syntax } = await syntaxOf(services, 'plan P { title "abc');
         expect(syntax).toEqual([
             `syntax-error@1:16-1:20 ${UNTERMINATED}`,
             'syntax-error@1:20-1:20 expected `}`, found the end of the file',
@@ -67,7 +62,7 @@ group('the diagnostic', () => {
     });
 
     test('a closed string is not affected, escapes included', async () => {
-        const { syntax, plan } = await syntaxOf('plan P { title "a \\"b\\" \\\\" summary "" }');
+        const { syntax, plan } = await syntaxOf(services, 'plan P { title "a \\"b\\" \\\\" summary "" }');
         expect(syntax).toEqual([]);
         expect(plan?.title).toBe('a "b" \\');
         expect(plan?.summary).toBe('');
@@ -81,7 +76,7 @@ test.each([
     expect(isTerminatedString(image)).toBe(terminated);
 });
 
-group('it counts as a syntax error everywhere', () => {
+describe('it counts as a syntax error everywhere', () => {
     const text = 'plan P {\n  title "abc\n}\n';
 
     test('a lexer error of the parse result (the formatter, the fuzzer and incremental parsing read these)', () => {
@@ -103,7 +98,7 @@ group('it counts as a syntax error everywhere', () => {
         expect(edits).toEqual([]);
     });
 
-    group('the CLI', () => {
+    describe('the CLI', () => {
         let dir: string;
         beforeAll(() => {
             dir = tempTree({ 'open.mlplan': text });
@@ -124,7 +119,7 @@ group('it counts as a syntax error everywhere', () => {
     });
 });
 
-group('lexing is linear', () => {
+describe('lexing is linear', () => {
     /** The fuzzer's reproducer: an unterminated string of `count` escaped quotes on one line. */
     const escapedQuotes = (count: number) => `plan P { title "${'\\"'.repeat(count)}\n}\n`;
 
@@ -139,7 +134,7 @@ group('lexing is linear', () => {
         expect(lexed.errors.map(e => [e.offset, e.line, e.column, e.length, e.message])).toEqual([[15, 1, 16, 80_001, UNTERMINATED]]);
         // A few milliseconds; quadratic lexing took 5.6 s.
         expect(elapsed).toBeLessThan(1_000);
-        const { syntax } = await syntaxOf(text);
+        const { syntax } = await syntaxOf(services, text);
         expect(syntax).toEqual([`syntax-error@1:16-1:80017 ${UNTERMINATED}`]);
     });
 

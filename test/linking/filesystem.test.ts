@@ -3,15 +3,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { afterAll, describe as group, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { createMlPlanServices } from '../../server/src/core/mlplan-core-module.js';
-import { describe } from '../support/services.js';
+import { located, withCode } from '../support/diagnostics.js';
 import { referencesOf } from './helpers.js';
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlplan-imports-'));
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-group('imports on the real file system', () => {
+describe('imports on the real file system', () => {
     test('a symbolic link inside the root that points outside it is import-unresolved', async () => {
         const root = path.join(temp, 'workspace');
         const outside = path.join(temp, 'outside');
@@ -43,8 +43,8 @@ group('imports on the real file system', () => {
         await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
         const main = loaded[0];
 
-        const unresolvedImports = (main.diagnostics ?? []).filter(d => (d.data as { code?: string }).code === 'import-unresolved');
-        expect(unresolvedImports.map(describe)).toEqual(['import-unresolved@2:8-2:23', 'import-unresolved@3:8-3:36']);
+        const unresolvedImports = withCode(main.diagnostics ?? [], 'import-unresolved');
+        expect(unresolvedImports.map(located)).toEqual(['import-unresolved@2:8-2:23', 'import-unresolved@3:8-3:36']);
         expect(unresolvedImports[0].message).toContain('symbolic links are followed');
         expect(referencesOf(main).map(ref => `${ref.$refText}:${ref.ref ? 'resolved' : 'unresolved'}`)).toEqual(['ana:resolved', 'eve:unresolved']);
         expect(services.imports.Imports.isAllowed(main.uri, URI.file(path.join(root, 'catalog.mlplan')))).toBe(true);

@@ -4,7 +4,8 @@
  * linking and validation failed with "An error occurred" diagnostics instead of `import-unresolved`.
  */
 import { afterEach, expect, test, vi } from 'vitest';
-import { check, createTestServices, describe } from '../support/services.js';
+import { check, createTestServices } from '../support/services.js';
+import { located } from '../support/diagnostics.js';
 
 const services = createTestServices();
 
@@ -17,7 +18,7 @@ test('an import path with a lone surrogate does not resolve, and nothing else br
     const { diagnostics } = await check(services, 'import "\udc00 broken"\nplan P {\n  owner r\n  person p { name "P" }\n}\n');
     expect(errors.mock.calls).toEqual([]);
     expect(diagnostics.map(d => String(d.message)).filter(m => m.includes('An error occurred'))).toEqual([]);
-    const codes = diagnostics.map(describe);
+    const codes = diagnostics.map(located);
     expect(codes).toContain('import-unresolved@1:8-1:18');
     expect(codes).toContain('unresolved-reference@3:9-3:10');
 });
@@ -27,5 +28,5 @@ test('an import path of a megabyte does not resolve, quickly', async () => {
     const start = performance.now();
     const { diagnostics } = await check(services, `import "${'🙂'.repeat(1_000_000)}"\nplan P { }\n`);
     expect(performance.now() - start).toBeLessThan(1_500);
-    expect(diagnostics.map(describe)).toContain('import-unresolved@1:8-1:2000010');
+    expect(diagnostics.map(located)).toContain('import-unresolved@1:8-1:2000010');
 });

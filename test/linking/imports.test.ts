@@ -1,8 +1,10 @@
 import { URI, type LangiumDocument } from 'langium';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
 import { check, createTestServices } from '../support/services.js';
-import { found, referencesOf, unreadable } from './helpers.js';
+import { found } from '../support/diagnostics.js';
+import { unreadable } from '../support/diagnostics.js';
+import { referencesOf } from './helpers.js';
 
 const services = createTestServices();
 const documents = services.shared.workspace.LangiumDocuments;
@@ -35,7 +37,7 @@ const CATALOG = `catalog Shared {
   baseline Rule { kind heuristic expect auc = 0.6 }
 }`;
 
-group('imports', () => {
+describe('imports', () => {
     test('a catalog\'s declarations are visible as if declared locally, fields included', async () => {
         const text = `import "./catalog.mlplan"
 plan P {
@@ -138,7 +140,7 @@ plan P { owner ana person ana person ana }`;
     });
 });
 
-group('scope caching', () => {
+describe('scope caching', () => {
     test('a document replaced under the same URI links against its new content', async () => {
         await check(services, 'plan P { owner ana person ana }', { path: 'same.mlplan' });
         const { document, diagnostics } = await check(services, 'plan P { owner bob person bob }', { path: 'same.mlplan' });

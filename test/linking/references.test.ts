@@ -1,7 +1,9 @@
 import type { AstNode, Reference } from 'langium';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { check, createTestServices } from '../support/services.js';
-import { at, found, referencesOf, unreadable, withCode } from './helpers.js';
+import { found, rangeAt, withCode } from '../support/diagnostics.js';
+import { unreadable } from '../support/diagnostics.js';
+import { referencesOf } from './helpers.js';
 
 const services = createTestServices();
 
@@ -42,7 +44,7 @@ function targets(references: readonly Reference[]): string[] {
     });
 }
 
-group('every reference kind resolves', () => {
+describe('every reference kind resolves', () => {
     test('to a declaration of the right kind, including names that are keywords', async () => {
         const { document, diagnostics } = await check(services, PLAN);
         expect(unreadable(diagnostics)).toEqual([]);
@@ -88,14 +90,14 @@ group('every reference kind resolves', () => {
     });
 });
 
-/** The single unresolved-reference of `text`, as `describe()` and message. */
+/** The single unresolved-reference of `text`, as `located()` and message. */
 async function unresolved(text: string) {
     const { diagnostics } = await check(services, text);
     const diagnostic = withCode(diagnostics, 'unresolved-reference');
     return { found: found(diagnostics, 'unresolved-reference'), messages: diagnostic.map(d => d.message), data: diagnostic.map(d => d.data) };
 }
 
-group('a reference to the wrong kind or outside its scope does not resolve', () => {
+describe('a reference to the wrong kind or outside its scope does not resolve', () => {
     const cases: Array<[string, string, string, number, string]> = [
         // [what, plan text, needle, occurrence, message]
         ['owner → metric', 'plan P { owner auc metric auc { kind ml } }', 'auc', 1, '`auc` is a metric, not a person or team'],
@@ -126,7 +128,7 @@ group('a reference to the wrong kind or outside its scope does not resolve', () 
     ];
     test.each(cases)('%s', async (_what, text, needle, occurrence, message) => {
         const result = await unresolved(text);
-        expect(result.found).toEqual([`unresolved-reference@${at(text, needle, occurrence, needle.split(/[ .]/)[0].length)}`]);
+        expect(result.found).toEqual([`unresolved-reference@${rangeAt(text, needle, occurrence, needle.split(/[ .]/)[0].length)}`]);
         expect(result.messages).toEqual([message]);
     });
 
@@ -134,7 +136,7 @@ group('a reference to the wrong kind or outside its scope does not resolve', () 
         const text = 'plan P { owner nobdy person nobody person nobby metric nobdy_rate { kind ml } }';
         const { diagnostics } = await check(services, text);
         const [diagnostic] = withCode(diagnostics, 'unresolved-reference');
-        expect(found(diagnostics, 'unresolved-reference')).toEqual([`unresolved-reference@${at(text, 'nobdy')}`]);
+        expect(found(diagnostics, 'unresolved-reference')).toEqual([`unresolved-reference@${rangeAt(text, 'nobdy')}`]);
         expect(diagnostic.severity).toBe(1);
         expect(diagnostic.message).toBe('`nobdy` is not a declared person or team; did you mean `nobby` or `nobody`?');
         expect(diagnostic.data).toMatchObject({ code: 'unresolved-reference', refText: 'nobdy', suggestions: ['nobby', 'nobody'] });
@@ -158,7 +160,7 @@ group('a reference to the wrong kind or outside its scope does not resolve', () 
     });
 });
 
-group('names that are keywords', () => {
+describe('names that are keywords', () => {
     test('declare and reference `team retention`, a field `date`, a dataset `d`, a metric `stage`', async () => {
         const text = `plan P {
   stage growth

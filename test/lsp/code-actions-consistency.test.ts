@@ -1,16 +1,17 @@
 // Quick-fixes of the consistency rules whose fix is mechanical: a suggested name, a qualified field,
 // a unit, an operator, the stage order, the final stage; and the rules that get none.
-import { describe as group, expect, test } from 'vitest';
-import { EXAMPLE, atStage } from '../rules/completeness-support.js';
+import { describe, expect, test } from 'vitest';
+import { EXAMPLE, atStage, replace } from '../rules/completeness-support.js';
 import { check, createEditorTestServices } from '../support/services.js';
-import { codeActions, codeOf, onlyEdit, roundTrip, swap, withoutBlock, withoutLines } from './fix-support.js';
+import { withCode } from '../support/diagnostics.js';
+import { codeActions, onlyEdit, roundTrip, withoutBlock, withoutLines } from './fix-support.js';
 
 const services = createEditorTestServices();
 const MVP = atStage(EXAMPLE, 'mvp');
 
-group('references', () => {
+describe('references', () => {
     test('unresolved-reference: the nearest declared name replaces only the reference', async () => {
-        const trip = await roundTrip(services, swap(MVP, 'fallback TenureRule', 'fallback TenureRul'), 'unresolved-reference', { replaces: true });
+        const trip = await roundTrip(services, replace(MVP, 'fallback TenureRule', 'fallback TenureRul'), 'unresolved-reference', { replaces: true });
         expect(trip.action.title).toBe('Change `TenureRul` to `TenureRule`');
         expect(trip.action.isPreferred).toBe(true);
         expect(onlyEdit(trip)).toMatchObject({ newText: 'TenureRule' });
@@ -18,9 +19,9 @@ group('references', () => {
     });
 
     test('unresolved-reference: one action per suggestion, the nearest preferred', async () => {
-        const text = swap(swap(MVP, 'metric auc ', 'metric acc { kind ml better higher }\n  metric auc '), 'success auc >= 0.78', 'success ac >= 0.78');
+        const text = replace(replace(MVP, 'metric auc ', 'metric acc { kind ml better higher }\n  metric auc '), 'success auc >= 0.78', 'success ac >= 0.78');
         const { document, diagnostics } = await check(services, text);
-        const unresolved = diagnostics.filter(d => codeOf(d) === 'unresolved-reference');
+        const unresolved = withCode(diagnostics, 'unresolved-reference');
         expect(unresolved).toHaveLength(1);
         const actions = await codeActions(services, document, unresolved);
         expect(actions.map(a => [a.title, a.isPreferred ?? false])).toEqual([
@@ -29,23 +30,23 @@ group('references', () => {
             ['Ignore `unresolved-reference` on this line', false],
         ]);
         const trip = await roundTrip(services, text, 'unresolved-reference', { title: 'to `auc`', replaces: true });
-        expect(trip.fixed).toBe(swap(MVP, 'metric auc ', 'metric acc { kind ml better higher }\n  metric auc '));
+        expect(trip.fixed).toBe(replace(MVP, 'metric auc ', 'metric acc { kind ml better higher }\n  metric auc '));
     });
 
     test('unresolved-reference without a near name: only the ignore action', async () => {
-        const { document, diagnostics } = await check(services, swap(MVP, 'fallback TenureRule', 'fallback Zzzzzzzzzz'));
-        const actions = await codeActions(services, document, diagnostics.filter(d => codeOf(d) === 'unresolved-reference'));
+        const { document, diagnostics } = await check(services, replace(MVP, 'fallback TenureRule', 'fallback Zzzzzzzzzz'));
+        const actions = await codeActions(services, document, withCode(diagnostics, 'unresolved-reference'));
         expect(actions.map(a => a.title)).toEqual(['Ignore `unresolved-reference` on this line']);
     });
 
     test('ambiguous-reference: one action per qualified candidate, none preferred', async () => {
-        const text = swap(
-            swap(MVP, 'trains on subscribers', 'trains on subscribers, events'),
+        const text = replace(
+            replace(MVP, 'trains on subscribers', 'trains on subscribers, events'),
             '  baseline TenureRule',
             '  dataset events { source "warehouse://events" fields { tenure_months number } }\n\n  baseline TenureRule'
         );
         const { document, diagnostics } = await check(services, text);
-        const ambiguous = diagnostics.filter(d => codeOf(d) === 'ambiguous-reference');
+        const ambiguous = withCode(diagnostics, 'ambiguous-reference');
         const actions = await codeActions(services, document, ambiguous);
         expect(actions.map(a => [a.title, a.isPreferred ?? false])).toEqual([
             ['Qualify as `subscribers.tenure_months`', false],
@@ -58,75 +59,75 @@ group('references', () => {
     });
 });
 
-group('units and operators', () => {
+describe('units and operators', () => {
     test('unknown-unit: the suggested unit replaces the word', async () => {
-        const trip = await roundTrip(services, swap(MVP, 'retention 365 d', 'retention 365 days'), 'unknown-unit', { replaces: true });
+        const trip = await roundTrip(services, replace(MVP, 'retention 365 d', 'retention 365 days'), 'unknown-unit', { replaces: true });
         expect(trip.action.title).toBe('Change `days` to `d`');
         expect(trip.fixed).toBe(MVP);
-        const rate = await roundTrip(services, swap(MVP, 'peak 60 req/s', 'peak 60 req/sec'), 'unknown-unit', { replaces: true });
+        const rate = await roundTrip(services, replace(MVP, 'peak 60 req/s', 'peak 60 req/sec'), 'unknown-unit', { replaces: true });
         expect(rate.fixed).toBe(MVP);
     });
 
     test('unit-mismatch: the metric\'s unit replaces the written one', async () => {
-        const trip = await roundTrip(services, swap(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 <= 150 %'), 'unit-mismatch', { replaces: true });
+        const trip = await roundTrip(services, replace(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 <= 150 %'), 'unit-mismatch', { replaces: true });
         expect(trip.action.title).toBe('Change `%` to `ms`');
         expect(onlyEdit(trip).newText).toBe('ms');
         expect(trip.fixed).toBe(MVP);
     });
 
     test('unit-mismatch: a missing unit is added after the number', async () => {
-        const trip = await roundTrip(services, swap(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 <= 150'), 'unit-mismatch');
+        const trip = await roundTrip(services, replace(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 <= 150'), 'unit-mismatch');
         expect(trip.action.title).toBe('Add unit `ms`');
         expect(trip.fixed).toBe(MVP);
     });
 
     test('unit-mismatch on properties: rows for a size, the plan\'s currency for a budget figure', async () => {
-        const size = await roundTrip(services, swap(MVP, 'size 1_200_000 rows', 'size 1_200_000 req/s'), 'unit-mismatch', { replaces: true });
+        const size = await roundTrip(services, replace(MVP, 'size 1_200_000 rows', 'size 1_200_000 req/s'), 'unit-mismatch', { replaces: true });
         expect(size.fixed).toBe(MVP);
-        const money = await roundTrip(services, swap(MVP, 'labeling 10_000 USD', 'labeling 10_000 EUR'), 'unit-mismatch', { replaces: true });
+        const money = await roundTrip(services, replace(MVP, 'labeling 10_000 USD', 'labeling 10_000 EUR'), 'unit-mismatch', { replaces: true });
         expect(money.action.title).toBe('Change `EUR` to `USD`');
         expect(money.fixed).toBe(MVP);
     });
 
     test('unit-mismatch without one right unit gets no fix', async () => {
-        const { document, diagnostics } = await check(services, swap(MVP, 'peak 60 req/s', 'peak 60 ms'));
-        const actions = await codeActions(services, document, diagnostics.filter(d => codeOf(d) === 'unit-mismatch'));
+        const { document, diagnostics } = await check(services, replace(MVP, 'peak 60 req/s', 'peak 60 ms'));
+        const actions = await codeActions(services, document, withCode(diagnostics, 'unit-mismatch'));
         expect(actions.map(a => a.title)).toEqual(['Ignore `unit-mismatch` on this line']);
     });
 
     test('percent-out-of-range: a plain number meant as a percentage gets its `%`', async () => {
-        const trip = await roundTrip(services, swap(MVP, 'stage 10 % for 3 d', 'stage 10 for 3 d'), 'percent-out-of-range');
+        const trip = await roundTrip(services, replace(MVP, 'stage 10 % for 3 d', 'stage 10 for 3 d'), 'percent-out-of-range');
         expect(trip.action.title).toBe('Write `10 %` (a percentage)');
         expect(trip.fixed).toBe(MVP);
     });
 
     test('direction-conflict: the flipped operator', async () => {
-        const trip = await roundTrip(services, swap(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 >= 150 ms'), 'direction-conflict', { replaces: true });
+        const trip = await roundTrip(services, replace(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 >= 150 ms'), 'direction-conflict', { replaces: true });
         expect(trip.action.title).toBe('Change `>=` to `<=`');
         expect(trip.fixed).toBe(MVP);
     });
 });
 
-group('rollout stages', () => {
+describe('rollout stages', () => {
     test('rollout-stages-not-increasing: the stage lines move into increasing order, unchanged', async () => {
-        const text = swap(MVP, '    stage 1 % for 2 d\n    stage 10 % for 3 d\n', '    stage 10 % for 3 d   // second\n    stage 1 % for 2 d\n');
+        const text = replace(MVP, '    stage 1 % for 2 d\n    stage 10 % for 3 d\n', '    stage 10 % for 3 d   // second\n    stage 1 % for 2 d\n');
         const trip = await roundTrip(services, text, 'rollout-stages-not-increasing', { replaces: true });
         expect(trip.action.title).toBe('Reorder the stages: `1 %`, `10 %`, `100 %`');
-        expect(trip.fixed).toBe(swap(MVP, '    stage 1 % for 2 d\n    stage 10 % for 3 d\n', '    stage 1 % for 2 d\n    stage 10 % for 3 d   // second\n'));
+        expect(trip.fixed).toBe(replace(MVP, '    stage 1 % for 2 d\n    stage 10 % for 3 d\n', '    stage 1 % for 2 d\n    stage 10 % for 3 d   // second\n'));
         // The same lines, only moved.
         expect(trip.fixed.split('\n').sort()).toEqual(text.split('\n').sort());
     });
 
     test('rollout-stages-not-increasing: stages sharing a line swap their own text', async () => {
-        const text = swap(withoutBlock(MVP, 'rollout {'), '  monitoring {', '  rollout { strategy canary stage 100 % stage 10 % stage 50 % rollback when latency_p99 > 300 ms }\n\n  monitoring {');
+        const text = replace(withoutBlock(MVP, 'rollout {'), '  monitoring {', '  rollout { strategy canary stage 100 % stage 10 % stage 50 % rollback when latency_p99 > 300 ms }\n\n  monitoring {');
         // Ending at 50 %, the rollout was also incomplete; in order, it ends at 100 %.
         const trip = await roundTrip(services, text, 'rollout-stages-not-increasing', { replaces: true, alsoFixes: ['rollout-incomplete'] });
         expect(trip.fixed).toContain('  rollout { strategy canary stage 10 % stage 50 % stage 100 % rollback when latency_p99 > 300 ms }');
     });
 
     test('rollout-stages-not-increasing with two equal stages gets no reorder', async () => {
-        const { document, diagnostics } = await check(services, swap(MVP, 'stage 1 % for 2 d', 'stage 10 % for 2 d'));
-        const actions = await codeActions(services, document, diagnostics.filter(d => codeOf(d) === 'rollout-stages-not-increasing'));
+        const { document, diagnostics } = await check(services, replace(MVP, 'stage 1 % for 2 d', 'stage 10 % for 2 d'));
+        const actions = await codeActions(services, document, withCode(diagnostics, 'rollout-stages-not-increasing'));
         expect(actions.map(a => a.title)).toEqual(['Ignore `rollout-stages-not-increasing` on this line']);
     });
 
@@ -138,7 +139,7 @@ group('rollout stages', () => {
     });
 
     test('rollout-incomplete on an A/B test also offers the even split', async () => {
-        const text = swap(withoutLines(MVP, 'stage 100 %'), 'strategy canary', 'strategy ab-test');
+        const text = replace(withoutLines(MVP, 'stage 100 %'), 'strategy canary', 'strategy ab-test');
         const full = await roundTrip(services, text, 'rollout-incomplete');
         expect(full.actions.map(a => a.title)).toEqual([
             'Add `stage 100 %` after the last stage',
@@ -155,7 +156,7 @@ group('rollout stages', () => {
     });
 });
 
-group('monitoring and risks', () => {
+describe('monitoring and risks', () => {
     test('rollback-unmonitored: an alert copying the rollback condition', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'alert error_rate > 1 % notify "#churn-oncall"'), 'rollback-unmonitored');
         expect(trip.action.title).toBe('Add `alert error_rate > 1 %`');
@@ -163,27 +164,27 @@ group('monitoring and risks', () => {
     });
 
     test('retrain-on-drift-unmonitored: a drift line in monitoring, or a monitoring block', async () => {
-        const noDrift = withoutLines(swap(MVP, 'retrain every 30 d', 'retrain on drift'), 'drift subscribers.tenure_months psi > 0.2', 'drift predictions ks > 0.1');
+        const noDrift = withoutLines(replace(MVP, 'retrain every 30 d', 'retrain on drift'), 'drift subscribers.tenure_months psi > 0.2', 'drift predictions ks > 0.1');
         const trip = await roundTrip(services, noDrift, 'retrain-on-drift-unmonitored');
         expect(trip.action.title).toBe('Add `drift predictions psi > 0.2`');
-        const noMonitoring = withoutBlock(swap(MVP, 'retrain every 30 d', 'retrain on drift'), 'monitoring {');
+        const noMonitoring = withoutBlock(replace(MVP, 'retrain every 30 d', 'retrain on drift'), 'monitoring {');
         const block = await roundTrip(services, noMonitoring, 'retrain-on-drift-unmonitored', { alsoFixes: ['rollback-unmonitored'] });
         expect(block.action.title).toBe('Add a `monitoring` block');
     });
 
     test('risk-unmitigated: `mitigation "TODO"`', async () => {
-        const text = withoutLines(swap(MVP, 'impact medium', 'impact high'), 'mitigation "Serve TenureRule for tenure under 1 month"');
+        const text = withoutLines(replace(MVP, 'impact medium', 'impact high'), 'mitigation "Serve TenureRule for tenure under 1 month"');
         const trip = await roundTrip(services, text, 'risk-unmitigated');
         expect(onlyEdit(trip).newText).toBe('    mitigation "TODO"\n');
     });
 });
 
-group('rules without a mechanical fix', () => {
+describe('rules without a mechanical fix', () => {
     test('duplicate-property and duplicate-block: only the ignore action', async () => {
-        const text = swap(swap(MVP, 'compute cpu\n    fallback', 'compute cpu\n    compute gpu\n    fallback'), '  budget {', '  budget { total 1 USD }\n  budget {');
+        const text = replace(replace(MVP, 'compute cpu\n    fallback', 'compute cpu\n    compute gpu\n    fallback'), '  budget {', '  budget { total 1 USD }\n  budget {');
         const { document, diagnostics } = await check(services, text);
         for (const code of ['duplicate-property', 'duplicate-block']) {
-            const found = diagnostics.filter(d => codeOf(d) === code);
+            const found = withCode(diagnostics, code);
             expect(found.length, code).toBeGreaterThan(0);
             const actions = await codeActions(services, document, found.slice(0, 1));
             expect(actions.map(a => a.title)).toEqual([`Ignore \`${code}\` on this line`]);
@@ -191,9 +192,9 @@ group('rules without a mechanical fix', () => {
     });
 
     test('a property present but empty is not added twice', async () => {
-        const text = swap(MVP, 'source "warehouse://analytics.subscribers"', 'source ""');
+        const text = replace(MVP, 'source "warehouse://analytics.subscribers"', 'source ""');
         const { document, diagnostics } = await check(services, text);
-        const actions = await codeActions(services, document, diagnostics.filter(d => codeOf(d) === 'dataset-source-missing'));
+        const actions = await codeActions(services, document, withCode(diagnostics, 'dataset-source-missing'));
         expect(actions.map(a => a.title)).toEqual(['Ignore `dataset-source-missing` on this line']);
     });
 });

@@ -1,12 +1,13 @@
 // How quick-fixes edit: the ignore comment, the file's own indentation (tabs, 4 spaces, CRLF),
 // one-line blocks, plans with syntax errors, and properties that hold for every fix of every plan.
 import { readFileSync } from 'node:fs';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { detectIndentUnit } from '../../server/src/rules/fixes/fix-document.js';
 import { createFixer } from '../../server/src/rules/fixes/index.js';
-import { EXAMPLE, atStage } from '../rules/completeness-support.js';
+import { EXAMPLE, atStage, replace } from '../rules/completeness-support.js';
 import { check, createEditorTestServices } from '../support/services.js';
-import { applyTextEdits, codeActions, codeOf, editsOf, onlyEdit, roundTrip, swap, toOffsets, withoutBlock, withoutLines } from './fix-support.js';
+import { codeOf, withCode } from '../support/diagnostics.js';
+import { applyTextEdits, codeActions, editsOf, onlyEdit, roundTrip, toOffsets, withoutBlock, withoutLines } from './fix-support.js';
 
 const services = createEditorTestServices();
 const MVP = atStage(EXAMPLE, 'mvp');
@@ -17,7 +18,7 @@ function reindented(text: string, unit: string): string {
     return text.replace(/^((?: {2})+)/gm, spaces => unit.repeat(spaces.length / 2));
 }
 
-group('ignore on this line', () => {
+describe('ignore on this line', () => {
     test('is offered for every diagnostic, and silences a warning without leaving an unused-ignore', async () => {
         const trip = await roundTrip(services, NO_FALLBACK, 'fallback-missing', { title: 'Ignore' });
         expect(trip.action.title).toBe('Ignore `fallback-missing` on this line');
@@ -34,7 +35,7 @@ group('ignore on this line', () => {
     });
 
     test('adds the code to an ignore comment already above the line', async () => {
-        const text = swap(withoutBlock(NO_FALLBACK, 'slo ScoringLatency'), '  serving {', '  // mlplan-ignore latency-slo-missing -- batch-like traffic\n  serving {');
+        const text = replace(withoutBlock(NO_FALLBACK, 'slo ScoringLatency'), '  serving {', '  // mlplan-ignore latency-slo-missing -- batch-like traffic\n  serving {');
         const trip = await roundTrip(services, text, 'fallback-missing', { title: 'Ignore' });
         expect(onlyEdit(trip).newText).toBe(', fallback-missing');
         expect(trip.fixed).toContain('  // mlplan-ignore latency-slo-missing, fallback-missing -- batch-like traffic\n  serving {');
@@ -42,7 +43,7 @@ group('ignore on this line', () => {
     });
 
     test('is not offered for syntax errors nor for unused ignore comments', async () => {
-        const text = swap(MVP, '  serving {', '  // mlplan-ignore risk-missing -- nothing\n  serving {\n    peak peak');
+        const text = replace(MVP, '  serving {', '  // mlplan-ignore risk-missing -- nothing\n  serving {\n    peak peak');
         const { document, diagnostics } = await check(services, text);
         expect(diagnostics.map(codeOf)).toEqual(expect.arrayContaining(['syntax-error', 'unused-ignore']));
         for (const diagnostic of diagnostics.filter(d => ['syntax-error', 'unused-ignore'].includes(codeOf(d)))) {
@@ -51,7 +52,7 @@ group('ignore on this line', () => {
     });
 });
 
-group('indentation follows the file', () => {
+describe('indentation follows the file', () => {
     test('the indent unit: tabs, the most common step, 2 spaces by default', () => {
         expect(detectIndentUnit(reindented(EXAMPLE, '\t'))).toBe('\t');
         expect(detectIndentUnit(reindented(EXAMPLE, '    '))).toBe('    ');
@@ -78,7 +79,7 @@ group('indentation follows the file', () => {
     });
 
     test('a block\'s own indentation wins over the file\'s', async () => {
-        const text = swap(NO_FALLBACK, '  serving {\n    mode realtime', '  serving {\n      mode realtime');
+        const text = replace(NO_FALLBACK, '  serving {\n    mode realtime', '  serving {\n      mode realtime');
         const trip = await roundTrip(services, text, 'fallback-missing');
         expect(onlyEdit(trip).newText).toBe('      fallback TenureRule\n');
     });
@@ -91,7 +92,7 @@ group('indentation follows the file', () => {
     });
 
     test('a one-line block is opened: the new line and the brace on lines of their own', async () => {
-        const text = swap(withoutBlock(NO_FALLBACK, 'serving {'), '  slo ScoringLatency', '  serving { mode realtime target cloud }\n\n  slo ScoringLatency');
+        const text = replace(withoutBlock(NO_FALLBACK, 'serving {'), '  slo ScoringLatency', '  serving { mode realtime target cloud }\n\n  slo ScoringLatency');
         const trip = await roundTrip(services, text, 'fallback-missing');
         expect(trip.fixed).toContain('  serving { mode realtime target cloud\n    fallback TenureRule\n  }\n');
         // Only the space before the brace was replaced.
@@ -99,7 +100,7 @@ group('indentation follows the file', () => {
     });
 
     test('an empty one-line block', async () => {
-        const text = swap(withoutLines(EXAMPLE, 'drift subscribers.tenure_months psi > 0.2', 'drift predictions ks > 0.1',
+        const text = replace(withoutLines(EXAMPLE, 'drift subscribers.tenure_months psi > 0.2', 'drift predictions ks > 0.1',
             'alert latency_p99 > 200 ms notify "#churn-oncall"', 'alert error_rate > 1 % notify "#churn-oncall"',
             'dashboard "https://grafana.example/d/churn"', 'log predictions for 30 d'), '  monitoring {\n  }', '  monitoring {}');
         const trip = await roundTrip(services, text, 'drift-monitoring-missing', { alsoFixes: [] });
@@ -107,9 +108,9 @@ group('indentation follows the file', () => {
     });
 });
 
-group('partial and broken plans', () => {
+describe('partial and broken plans', () => {
     test('a plan with a syntax error elsewhere still gets its other fixes', async () => {
-        const text = swap(NO_FALLBACK, '    likelihood high', '    likelihood extreme');
+        const text = replace(NO_FALLBACK, '    likelihood high', '    likelihood extreme');
         const { document, diagnostics } = await check(services, text);
         expect(diagnostics.map(codeOf)).toContain('syntax-error');
         const actions = await codeActions(services, document, diagnostics);
@@ -152,11 +153,11 @@ group('partial and broken plans', () => {
     });
 });
 
-group('every fix of every plan', () => {
+describe('every fix of every plan', () => {
     const plans: Record<string, string> = {
         'the bundled examples': '',
         'a maturity plan missing half its sections': withoutBlock(withoutBlock(withoutBlock(atStage(EXAMPLE, 'maturity'), 'monitoring {'), 'budget {'), 'risk ColdStart'),
-        'a plan full of slips': swap(swap(swap(swap(MVP, 'fallback TenureRule', 'fallback TenureRul'), 'retention 365 d', 'retention 1 year'),
+        'a plan full of slips': replace(replace(replace(replace(MVP, 'fallback TenureRule', 'fallback TenureRul'), 'retention 365 d', 'retention 1 year'),
             'success latency_p99 <= 150 ms', 'success latency_p99 >= 150 %'), 'stage 1 % for 2 d', 'stage 20 % for 2 d'),
     };
     const examples = ['churn-prediction', 'demand-forecast', 'fraud-detection', 'support-triage']
@@ -177,7 +178,7 @@ group('every fix of every plan', () => {
                     }
                 }
                 total += offered.length;
-                const syntaxErrors = diagnostics.filter(d => codeOf(d) === 'syntax-error').length;
+                const syntaxErrors = withCode(diagnostics, 'syntax-error').length;
                 for (const { title, edits } of offered) {
                     const fixed = applyTextEdits(text, edits);
                     for (const edit of toOffsets(text, edits).filter(e => !/^[ \t]*$/.test(text.slice(e.start, e.end)))) {
@@ -186,7 +187,7 @@ group('every fix of every plan', () => {
                         expect(edit.newText.length).toBeGreaterThan(0);
                     }
                     const after = await check(services, fixed);
-                    expect(after.diagnostics.filter(d => codeOf(d) === 'syntax-error').length, `${title} broke the syntax:\n${fixed}`).toBeLessThanOrEqual(syntaxErrors);
+                    expect(withCode(after.diagnostics, 'syntax-error').length, `${title} broke the syntax:\n${fixed}`).toBeLessThanOrEqual(syntaxErrors);
                 }
             }
             expect(total).toBeGreaterThan(5);

@@ -1,15 +1,15 @@
 /** Quick-fix regressions found by the fuzzer (npm run fuzz). */
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
-import { codeOf } from './fix-support.js';
+import { withCode } from '../support/diagnostics.js';
 
 const services = createEditorTestServices();
 
 async function actionsFor(text: string, code: string): Promise<{ actions: CodeAction[]; apply: (action: CodeAction) => string }> {
     const { document, diagnostics } = await check(services, text);
-    const targets = diagnostics.filter(d => codeOf(d) === code);
+    const targets = withCode(diagnostics, code);
     expect(targets.length, `no ${code}`).toBeGreaterThan(0);
     const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, {
         textDocument: { uri: document.uri.toString() },
@@ -19,7 +19,7 @@ async function actionsFor(text: string, code: string): Promise<{ actions: CodeAc
     return { actions, apply: action => TextDocument.applyEdits(document.textDocument, action.edit?.changes?.[document.uri.toString()] ?? []) };
 }
 
-group('a line inserted inline after a block\'s opening brace', () => {
+describe('a line inserted inline after a block\'s opening brace', () => {
     test('is set apart from the token that follows it', async () => {
         // `plan C{objective s{}…`: the owner went in as ` owner owner_tbd` and ran into `objective`.
         const { actions, apply } = await actionsFor('plan C{objective s{}dataset h{fields{}}risk F{}}', 'owner-missing');
@@ -32,12 +32,12 @@ group('a line inserted inline after a block\'s opening brace', () => {
     });
 });
 
-group('many diagnostics on one very long line', () => {
+describe('many diagnostics on one very long line', () => {
     test('get their ignore actions in linear time', async () => {
         // The end of the line was searched from each diagnostic: quadratic in the line's length.
         const text = `plan P { ${Array.from({ length: 15_000 }, () => 'person p').join(' ')} }`;
         const { document, diagnostics } = await check(services, text);
-        const duplicates = diagnostics.filter(d => codeOf(d) === 'duplicate-name');
+        const duplicates = withCode(diagnostics, 'duplicate-name');
         expect(duplicates.length).toBeGreaterThan(10_000);
         const start = performance.now();
         const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {

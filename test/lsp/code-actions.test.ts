@@ -1,10 +1,11 @@
 // Quick-fixes of the completeness rules (LANGUAGE.md 4.1, last column): every rule's fix, applied,
 // removes its diagnostic, raises nothing new and keeps every character the user wrote.
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { COMPLETENESS_RULES } from '../../server/src/rules/completeness/index.js';
-import { EXAMPLE, atStage } from '../rules/completeness-support.js';
+import { EXAMPLE, atStage, replace } from '../rules/completeness-support.js';
 import { check, createEditorTestServices } from '../support/services.js';
-import { applyTextEdits, codeActions, codeOf, onlyEdit, roundTrip, swap, withoutBlock, withoutLines } from './fix-support.js';
+import { codeOf } from '../support/diagnostics.js';
+import { applyTextEdits, codeActions, onlyEdit, roundTrip, withoutBlock, withoutLines } from './fix-support.js';
 
 const services = createEditorTestServices();
 
@@ -26,7 +27,7 @@ const SMALL = `plan Small {
 }
 `;
 
-group('the example plans are the fixtures', () => {
+describe('the example plans are the fixtures', () => {
     test('the LANGUAGE.md example is clean at every stage', async () => {
         for (const text of [MVP, EXAMPLE, MATURITY]) {
             expect((await check(services, text)).diagnostics).toEqual([]);
@@ -38,7 +39,7 @@ group('the example plans are the fixtures', () => {
     });
 });
 
-group('existence rules declare a skeleton at the end of the plan', () => {
+describe('existence rules declare a skeleton at the end of the plan', () => {
     test('objective-missing: an objective with a kpi on a business metric', async () => {
         const trip = await roundTrip(services, withoutBlock(MVP, 'objective ReduceChurn'), 'objective-missing');
         expect(trip.action.title).toBe('Add `objective Goal`');
@@ -75,7 +76,7 @@ group('existence rules declare a skeleton at the end of the plan', () => {
     });
 
     test('baseline-missing: a heuristic baseline', async () => {
-        const text = swap(withoutBlock(MVP, 'baseline TenureRule'), 'fallback TenureRule', 'fallback "the previous rule"');
+        const text = replace(withoutBlock(MVP, 'baseline TenureRule'), 'fallback TenureRule', 'fallback "the previous rule"');
         const trip = await roundTrip(services, text, 'baseline-missing');
         expect(trip.action.title).toBe('Add `baseline SimpleBaseline`');
         expect(onlyEdit(trip).newText).toContain('  baseline SimpleBaseline {\n    kind heuristic\n');
@@ -87,7 +88,7 @@ group('existence rules declare a skeleton at the end of the plan', () => {
     });
 
     test('latency-slo-missing without a latency metric declares one', async () => {
-        const text = swap(SMALL, '  model Scorer', '  serving { mode realtime fallback Rule }\n  model Scorer');
+        const text = replace(SMALL, '  model Scorer', '  serving { mode realtime fallback Rule }\n  model Scorer');
         const trip = await roundTrip(services, text, 'latency-slo-missing', { alsoFixes: [] });
         expect(trip.action.title).toBe('Add `slo Latency` (declares `metric latency_p99`)');
         expect(onlyEdit(trip).newText).toContain('metric latency_p99 { kind software unit ms better lower');
@@ -161,7 +162,7 @@ group('existence rules declare a skeleton at the end of the plan', () => {
         // The plan already ends with a blank line (where the budget was): no second one.
         expect(onlyEdit(trip).newText).toBe('  budget {\n    total 100_000 USD\n  }\n');
         expect(trip.fixed.endsWith('after Prototype }\n\n  budget {\n    total 100_000 USD\n  }\n}\n')).toBe(true);
-        const euros = swap(withoutBlock(MATURITY, 'budget {'), 'cost 0.00004 USD/req', 'cost 0.00004 EUR/req');
+        const euros = replace(withoutBlock(MATURITY, 'budget {'), 'cost 0.00004 USD/req', 'cost 0.00004 EUR/req');
         expect(onlyEdit(await roundTrip(services, euros, 'budget-missing')).newText).toContain('total 100_000 EUR');
     });
 
@@ -172,19 +173,19 @@ group('existence rules declare a skeleton at the end of the plan', () => {
     });
 
     test('milestone-missing without a deadline: due in 90 days', async () => {
-        const text = withoutLines(swap(MATURITY, 'deadline 2026-12-31', ''), 'milestone Prototype { due 2026-01-15 deliverable "Offline AUC report" owner ana }', 'milestone Shadow    { due 2026-03-01 after Prototype }');
+        const text = withoutLines(replace(MATURITY, 'deadline 2026-12-31', ''), 'milestone Prototype { due 2026-01-15 deliverable "Offline AUC report" owner ana }', 'milestone Shadow    { due 2026-03-01 after Prototype }');
         const trip = await roundTrip(services, text, 'milestone-missing');
         expect(onlyEdit(trip).newText).toMatch(/due \d{4}-\d{2}-\d{2}\n/);
     });
 
     test('a declared name never clashes with an existing one', async () => {
-        const text = swap(withoutBlock(MVP, 'objective ReduceChurn'), 'person raj', 'person Goal { name "Goal Keeper" }\n  person raj');
+        const text = replace(withoutBlock(MVP, 'objective ReduceChurn'), 'person raj', 'person Goal { name "Goal Keeper" }\n  person raj');
         const trip = await roundTrip(services, text, 'objective-missing');
         expect(trip.action.title).toBe('Add `objective Goal2`');
     });
 });
 
-group('per-instance rules add a line to the block concerned', () => {
+describe('per-instance rules add a line to the block concerned', () => {
     test('kpi-missing: a kpi on the business metric', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'kpi churn_rate <= 3.5 % by 2026-12-31'), 'kpi-missing');
         expect(trip.action.title).toBe('Add `kpi churn_rate <= 10 %`');
@@ -263,8 +264,8 @@ group('per-instance rules add a line to the block concerned', () => {
     });
 
     test('fallback-missing without a baseline: a string to fill in', async () => {
-        const text = swap(SMALL, '  model Scorer', '  serving { mode batch }\n  model Scorer');
-        const trip = await roundTrip(services, swap(text, 'baseline Rule { kind heuristic expect auc = 0.85 }', ''), 'fallback-missing');
+        const text = replace(SMALL, '  model Scorer', '  serving { mode batch }\n  model Scorer');
+        const trip = await roundTrip(services, replace(text, 'baseline Rule { kind heuristic expect auc = 0.85 }', ''), 'fallback-missing');
         expect(trip.fixed).toContain('  serving { mode batch\n    fallback "TODO: what users get when the model fails"\n  }');
     });
 
@@ -297,7 +298,7 @@ group('per-instance rules add a line to the block concerned', () => {
     });
 });
 
-group('every completeness diagnostic of the bundled fixtures gets a working fix', () => {
+describe('every completeness diagnostic of the bundled fixtures gets a working fix', () => {
     test('a plan missing everything: each fix, applied alone, removes its finding and adds none', async () => {
         const { diagnostics } = await check(services, BARE);
         const found = diagnostics.map(codeOf).sort();

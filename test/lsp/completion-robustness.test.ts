@@ -2,7 +2,7 @@
  * Completion regressions found by the fuzzer (npm run fuzz): references inside the `Bound` fragment
  * whose node does not exist yet, and the dataset qualifier read from the text before the cursor.
  */
-import { afterEach, describe as group, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { qualifierBefore } from '../../server/src/lsp/mlplan-completion.js';
 import { check, createEditorTestServices } from '../support/services.js';
@@ -30,7 +30,7 @@ async function complete(text: string): Promise<{ labels: string[]; logged: unkno
 const METRICS = `  metric latency_p99 { kind software unit ms better lower }
   metric error_rate { kind software unit % better lower }`;
 
-group('a metric reference whose node the parser has not created yet', () => {
+describe('a metric reference whose node the parser has not created yet', () => {
     test.each([
         ['an slo indicator', `slo S {\n    indicator <|>\n  }`],
         ['an slo indicator before its operator', `slo S {\n    indicator <|> <= 40 ms\n  }`],
@@ -43,7 +43,7 @@ group('a metric reference whose node the parser has not created yet', () => {
     });
 });
 
-group('the dataset qualifier before the cursor', () => {
+describe('the dataset qualifier before the cursor', () => {
     test.each([
         ['features subscribers.', 'subscribers'],
         ['features subscribers . ', 'subscribers'],

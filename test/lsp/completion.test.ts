@@ -1,5 +1,5 @@
 import { expectCompletion } from 'langium/test';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
 
@@ -57,7 +57,7 @@ function plan(hole: string): string {
 }`;
 }
 
-group('plan level', () => {
+describe('plan level', () => {
     test('offers a snippet and a keyword for every block a plan may hold, and no declared names', async () => {
         const items = await complete(plan(CURSOR));
         const snippets = ofKind(items, CompletionItemKind.Snippet);
@@ -115,7 +115,7 @@ group('plan level', () => {
     });
 });
 
-group('inside blocks', () => {
+describe('inside blocks', () => {
     test('inside a dataset: its properties and the fields snippet, not plan-level keywords', async () => {
         const items = await complete(plan(`dataset d {\n    source "x"\n    ${CURSOR}\n  }`));
         expect(labels(items)).toEqual(expect.arrayContaining(['version', 'refresh', 'labeling', 'consent', 'retention', 'check', 'fields']));
@@ -152,7 +152,7 @@ group('inside blocks', () => {
     });
 });
 
-group('declaration names', () => {
+describe('declaration names', () => {
     test('no keyword is proposed where a new name is written', async () => {
         expect(await complete(plan(`metric ${CURSOR}`))).toEqual([]);
         expect(await complete(plan(`dataset ${CURSOR}`))).toEqual([]);
@@ -160,7 +160,7 @@ group('declaration names', () => {
     });
 });
 
-group('enumeration values', () => {
+describe('enumeration values', () => {
     test('after `stage `: mvp, growth and maturity, each with a one-line description', async () => {
         await expectCompletion(services)({
             text: 'plan P {\n  stage <|>\n}',
@@ -191,7 +191,7 @@ group('enumeration values', () => {
     });
 });
 
-group('references', () => {
+describe('references', () => {
     test('after `owner `: only persons and teams', async () => {
         const items = await complete(plan(`risk R { owner ${CURSOR} }`));
         expect(labels(items)).toEqual(['ana', 'raj', 'retention']);
@@ -255,7 +255,7 @@ group('references', () => {
     });
 });
 
-group('units after a number', () => {
+describe('units after a number', () => {
     test('after `window 28 `: time units first, then the slo\'s other properties', async () => {
         const items = await complete(plan(`slo S {\n    indicator latency_p99 <= 150 ms\n    window 28 ${CURSOR}\n  }`));
         const units = ofKind(items, CompletionItemKind.Unit);

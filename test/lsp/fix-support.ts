@@ -7,12 +7,8 @@ import { expect } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { Document } from '../../server/src/generated/ast.js';
 import type { MlPlanLspServices } from '../../server/src/lsp/lsp-services.js';
-import { check, describe } from '../support/services.js';
-
-export function codeOf(diagnostic: Diagnostic): string {
-    const data = diagnostic.data as { code?: string } | undefined;
-    return data?.code ?? String(diagnostic.code);
-}
+import { check } from '../support/services.js';
+import { codeOf, located, locatedWithMessage, withCode } from '../support/diagnostics.js';
 
 function offsetAt(text: string, position: { line: number; character: number }): number {
     let offset = 0;
@@ -99,9 +95,9 @@ export interface RoundTrip {
  */
 export async function roundTrip(services: MlPlanLspServices, text: string, code: string, options: RoundTripOptions = {}): Promise<RoundTrip> {
     const { document, diagnostics: before } = await check(services, text, { files: options.files });
-    const targets = before.filter(d => codeOf(d) === code);
+    const targets = withCode(before, code);
     const diagnostic = targets[options.index ?? 0];
-    expect(diagnostic, `no ${code} in ${before.map(describe).join(', ')}`).toBeDefined();
+    expect(diagnostic, `no ${code} in ${before.map(located).join(', ')}`).toBeDefined();
     const actions = await codeActions(services, document, [diagnostic]);
     const fixes = actions.filter(a => !a.title.startsWith('Ignore'));
     const title = options.title;
@@ -121,12 +117,12 @@ export async function roundTrip(services: MlPlanLspServices, text: string, code:
         }
     }
     const { diagnostics: after } = await check(services, fixed, { files: options.files });
-    const remaining = after.filter(d => codeOf(d) === code).length;
+    const remaining = withCode(after, code).length;
     expect(remaining, `${code} still raised after "${action!.title}":\n${fixed}`).toBeLessThan(targets.length);
     const allowed = new Set([code, ...(options.alsoFixes ?? [])]);
     const othersBefore = codes(before).filter(c => !allowed.has(c));
     const othersAfter = codes(after).filter(c => !allowed.has(c));
-    expect(othersAfter, `"${action!.title}" changed other diagnostics:\n${after.map(d => `${describe(d)} ${d.message}`).join('\n')}\n${fixed}`).toEqual(othersBefore);
+    expect(othersAfter, `"${action!.title}" changed other diagnostics:\n${after.map(locatedWithMessage).join('\n')}\n${fixed}`).toEqual(othersBefore);
     for (const extra of options.alsoFixes ?? []) {
         expect(codes(after).filter(c => c === extra).length).toBeLessThanOrEqual(codes(before).filter(c => c === extra).length);
     }
@@ -137,12 +133,6 @@ export async function roundTrip(services: MlPlanLspServices, text: string, code:
 export function onlyEdit(trip: RoundTrip): OffsetEdit {
     expect(trip.edits).toHaveLength(1);
     return trip.edits[0];
-}
-
-/** `text` with the first `from` replaced by `to`; fails when absent (a stale fixture). */
-export function swap(text: string, from: string, to: string): string {
-    expect(text.includes(from), `fixture lacks: ${from}`).toBe(true);
-    return text.replace(from, to);
 }
 
 /** `text` without the given lines (each must be present, matched whole with its line break). */

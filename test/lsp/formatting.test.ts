@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectFormatting } from 'langium/test';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions, Range } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
@@ -108,7 +108,7 @@ function scramble(text: string, seed: number): string {
     return `${out}\n`;
 }
 
-group('examples', () => {
+describe('examples', () => {
     test('there are examples to format', () => {
         expect(EXAMPLES.length).toBeGreaterThanOrEqual(5);
     });
@@ -222,7 +222,7 @@ plan Churn {
 }
 `;
 
-group('layout', () => {
+describe('layout', () => {
     test('a messy plan gives exactly the expected text', async () => {
         await expectFormatting(services)({ before: MESSY, after: FORMATTED, options: TWO_SPACES, disposeAfterCheck: true });
         await expectSafeAndIdempotent(MESSY);
@@ -287,7 +287,7 @@ group('layout', () => {
     });
 });
 
-group('comments', () => {
+describe('comments', () => {
     test('a trailing comment stays on its line, with the spacing its author chose', async () => {
         const text = 'plan P {\n  stage   mvp      // early\n  owner ana// lead\n}\n';
         expect((await format(text)).output).toBe('plan P {\n  stage mvp      // early\n  owner ana // lead\n}\n');
@@ -325,7 +325,7 @@ group('comments', () => {
     });
 });
 
-group('ranges and broken input', () => {
+describe('ranges and broken input', () => {
     test('range formatting changes only the lines asked for', async () => {
         const text = 'plan P {\ntitle "x"\nstage   mvp\ndeadline    2026-01-01\n}\n';
         const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } };

@@ -1,25 +1,17 @@
 import type { LangiumDocument } from 'langium';
-import type { Position } from 'vscode-languageserver';
-import { beforeAll, describe as group, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
 import { RULES_BY_CODE } from '../../server/src/rules/registry.js';
 import { check, createEditorTestServices } from '../support/services.js';
+import { positionOf } from '../support/diagnostics.js';
 
 const services = createEditorTestServices();
-
-function positionOf(document: LangiumDocument, needle: string, shift = 0): Position {
-    const index = document.textDocument.getText().indexOf(needle);
-    if (index < 0) {
-        throw new Error(`'${needle}' not found`);
-    }
-    return document.textDocument.positionAt(index + shift);
-}
 
 /** The hover's Markdown, line by line, on `needle` (shifted by `shift` characters). */
 async function hoverLines(document: LangiumDocument<Document>, needle: string, shift = 0): Promise<string[] | undefined> {
     const hover = await services.lsp.HoverProvider!.getHoverContent(document, {
         textDocument: { uri: document.uri.toString() },
-        position: positionOf(document, needle, shift),
+        position: positionOf(document, needle, 1, shift),
     });
     return hover ? (hover.contents as { value: string }).value.split('\n') : undefined;
 }
@@ -32,7 +24,7 @@ const SERVING_LINES = [
     '- budget: within the serving budget of 2,500 USD/month (96 % of it)',
 ];
 
-group('quantities', () => {
+describe('quantities', () => {
     let document: LangiumDocument<Document>;
     beforeAll(async () => ({ document } = await check(services, `plan P {
   metric lat { kind software unit ms better lower }
@@ -72,7 +64,7 @@ group('quantities', () => {
     });
 });
 
-group('serving figures', () => {
+describe('serving figures', () => {
     let document: LangiumDocument<Document>;
     beforeAll(async () => ({ document } = await check(services, `plan P {
   serving {
@@ -127,7 +119,7 @@ group('serving figures', () => {
     });
 });
 
-group('slo error budget', () => {
+describe('slo error budget', () => {
     test('on the objective and the window, written out in time', async () => {
         const { document } = await check(services, `plan P {
   metric lat { kind software unit ms better lower }
@@ -143,7 +135,7 @@ group('slo error budget', () => {
     });
 });
 
-group('diagnostics', () => {
+describe('diagnostics', () => {
     test("a diagnostic's rule title and why it matters follow the hover's own content", async () => {
         const { document } = await check(services, 'plan P {\n  serving { mode batch }\n}\n');
         const rule = RULES_BY_CODE.get('fallback-missing')!;

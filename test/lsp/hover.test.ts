@@ -1,36 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { AstUtils, GrammarAST, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
-import { beforeAll, describe as group, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
 import { escapeMarkdownText as escaped } from '../../server/src/export/markdown-escape.js';
 import { keywordDoc, keywordDocKeys } from '../../server/src/lsp/keyword-docs.js';
 import { NAME_RULES } from '../../server/src/lsp/name-rules.js';
 import { check, createEditorTestServices } from '../support/services.js';
+import { positionOf } from '../support/diagnostics.js';
 
 const services = createEditorTestServices();
-
-/** The position of the `nth` occurrence of `needle` in the text, plus `shift` characters. */
-function positionOf(document: LangiumDocument, needle: string, shift = 0, nth = 0): Position {
-    const text = document.textDocument.getText();
-    let index = -1;
-    for (let i = 0; i <= nth; i++) {
-        index = text.indexOf(needle, index + 1);
-        if (index < 0) {
-            throw new Error(`'${needle}' not found`);
-        }
-    }
-    return document.textDocument.positionAt(index + shift);
-}
 
 async function hoverAt(document: LangiumDocument<Document>, position: Position): Promise<string | undefined> {
     const hover = await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
     return hover ? (hover.contents as { value: string }).value : undefined;
 }
 
-/** The hover's Markdown, line by line, on the `nth` occurrence of `needle` (shifted by `shift`). */
-async function hoverLines(document: LangiumDocument<Document>, needle: string, shift = 0, nth = 0): Promise<string[] | undefined> {
-    return (await hoverAt(document, positionOf(document, needle, shift, nth)))?.split('\n');
+/** The hover's Markdown, line by line, on `needle` (shifted by `shift` characters). */
+async function hoverLines(document: LangiumDocument<Document>, needle: string, shift = 0): Promise<string[] | undefined> {
+    return (await hoverAt(document, positionOf(document, needle, 1, shift)))?.split('\n');
 }
 
 const PLAN = `/** Predict which subscribers will cancel within 30 days. */
@@ -94,7 +82,7 @@ plan Churn {
 }
 `;
 
-group('declarations', () => {
+describe('declarations', () => {
     let document: LangiumDocument<Document>;
     beforeAll(async () => ({ document } = await check(services, PLAN)));
 
@@ -247,7 +235,7 @@ group('declarations', () => {
     });
 });
 
-group('a declaration imported from a catalog', () => {
+describe('a declaration imported from a catalog', () => {
     test('hovers from the plan with its doc comment, and lists the uses in the plan', async () => {
         const { document } = await check(services, 'import "./catalog.mlplan"\nplan P {\n  objective O { kpi shared_rate <= 2 % }\n}\n', {
             files: { 'catalog.mlplan': 'catalog C {\n  /** Shared across plans. */\n  metric shared_rate { kind business unit % better lower }\n}\n' },
@@ -265,7 +253,7 @@ group('a declaration imported from a catalog', () => {
     });
 });
 
-group('keywords', () => {
+describe('keywords', () => {
     let document: LangiumDocument<Document>;
     beforeAll(async () => ({ document } = await check(services, PLAN)));
 
@@ -329,14 +317,14 @@ group('keywords', () => {
     });
 });
 
-group('hostile plan text is escaped', () => {
+describe('hostile plan text is escaped', () => {
     test('HTML and links in descriptions, strings and doc comments cannot reach the hover as Markdown', async () => {
         const { document } = await check(services, `plan P {
   /** <img src=x onerror=alert(1)> [click](javascript:alert(1)) */
   metric m { description "<script>alert(1)</script> [x](javascript:alert(1))" }
   dataset d { source "[docs](https://evil.example) **bold** \`code\`" fields { f number } }
 }`);
-        const metric = (await hoverAt(document, positionOf(document, 'metric m', 7)))!;
+        const metric = (await hoverAt(document, positionOf(document, 'metric m', 1, 7)))!;
         expect(metric.split('\n')).toEqual([
             '**metric** `m`',
             '',
@@ -348,7 +336,7 @@ group('hostile plan text is escaped', () => {
             '',
             'Not used by any kpi, success criterion, SLO, alert, rollback condition, baseline or slice.',
         ]);
-        const dataset = (await hoverAt(document, positionOf(document, 'dataset d', 8)))!;
+        const dataset = (await hoverAt(document, positionOf(document, 'dataset d', 1, 8)))!;
         expect(dataset).toContain(`- source: ${escaped('[docs](https://evil.example) **bold** `code`')}`);
         for (const markdown of [metric, dataset]) {
             expect(markdown).not.toMatch(/<[a-z/]/i);
@@ -359,15 +347,15 @@ group('hostile plan text is escaped', () => {
     });
 });
 
-group('nothing to show', () => {
+describe('nothing to show', () => {
     test('whitespace, comments, punctuation and positions outside the document give no hover', async () => {
         const { document } = await check(services, 'plan P {\n  // a comment\n  metric m { kind ml }   \n\n}\n');
         const nowhere: Array<[string, Position]> = [
-            ['whitespace between words', positionOf(document, 'ml }', 2)],
-            ['trailing whitespace', positionOf(document, '}   ', 2)],
+            ['whitespace between words', positionOf(document, 'ml }', 1, 2)],
+            ['trailing whitespace', positionOf(document, '}   ', 1, 2)],
             ['an empty line', { line: 3, character: 0 }],
             ['a comment', positionOf(document, 'a comment')],
-            ['a brace', positionOf(document, '{', 0, 1)],
+            ['a brace', positionOf(document, '{', 2)],
             ['past the end of a line', { line: 2, character: 80 }],
             ['past the last line', { line: 40, character: 0 }],
             ['a negative position', { line: -1, character: -1 }],

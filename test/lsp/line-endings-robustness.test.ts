@@ -3,7 +3,7 @@
  * (npm run fuzz): the formatter took them for spaces and pulled the next line into a `//` comment,
  * and quick-fixes computed positions on `\n` only, so their edits pointed outside the document.
  */
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
@@ -41,7 +41,7 @@ plan Churn { // the plan
 }
 `;
 
-group('formatting a file with lone CR line endings', () => {
+describe('formatting a file with lone CR line endings', () => {
     test('keeps a line comment from swallowing the next line (the fuzzer\'s reproducer)', async () => {
         const text = 'plan n{stage growth//\r}';
         const formatted = await format(text);
@@ -69,7 +69,7 @@ function applies(text: string, edits: readonly TextEdit[]): string {
     return TextDocument.applyEdits(TextDocument.create('file:///x.mlplan', 'mlplan', 0, text), [...edits]);
 }
 
-group('quick-fixes in a file with lone CR line endings', () => {
+describe('quick-fixes in a file with lone CR line endings', () => {
     test('edit the lines the editor sees, and the result parses', async () => {
         const text = 'plan P {\r  stage growth\r  model f {\r    retrain on drift\r  }\r  rollout {\r    strategy canary\r    stage 10 %\r  }\r}\r';
         const { document, diagnostics } = await check(services, text);

@@ -1,9 +1,11 @@
 import type { LangiumDocument } from 'langium';
 import { expectFindReferences, expectGoToDefinition } from 'langium/test';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentPositionParams } from 'vscode-languageserver';
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
+import { positionOf } from '../support/diagnostics.js';
 
 const services = createEditorTestServices();
 
@@ -57,15 +59,9 @@ async function workspace(plan = PLAN, catalog = CATALOG): Promise<{ plan: Langiu
     return { plan: document, catalog: catalogDocument };
 }
 
-/** The position of the `nth` (0-based) occurrence of `needle` in the document, `shift` characters in. */
-function at(document: LangiumDocument, needle: string, nth = 0, shift = 1) {
-    const text = document.textDocument.getText();
-    let index = -1;
-    for (let i = 0; i <= nth; i++) {
-        index = text.indexOf(needle, index + 1);
-        expect(index, `occurrence ${nth} of ${needle}`).toBeGreaterThanOrEqual(0);
-    }
-    return { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(index + shift) };
+/** The request parameters for the position `shift` characters into the `occurrence`-th appearance of `needle`. */
+function positionParams(document: LangiumDocument, needle: string, occurrence = 1, shift = 1): TextDocumentPositionParams {
+    return { textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, occurrence, shift) };
 }
 
 /** `file:line:col text` for a location, 1-based, with the text it covers. */
@@ -89,12 +85,12 @@ function editedLines(edit: WorkspaceEdit | undefined): string[] {
     return Object.entries(edit?.changes ?? {}).flatMap(([uri, edits]) => edits.map(e => `${where({ uri, range: e.range })} -> ${e.newText}`)).sort();
 }
 
-async function references(document: LangiumDocument, needle: string, nth = 0, includeDeclaration = true): Promise<string[]> {
-    const found: Location[] = await services.lsp.ReferencesProvider!.findReferences(document, { ...at(document, needle, nth), context: { includeDeclaration } });
+async function references(document: LangiumDocument, needle: string, occurrence = 1, includeDeclaration = true): Promise<string[]> {
+    const found: Location[] = await services.lsp.ReferencesProvider!.findReferences(document, { ...positionParams(document, needle, occurrence), context: { includeDeclaration } });
     return found.map(where).sort();
 }
 
-group('in one file (Langium helpers)', () => {
+describe('in one file (Langium helpers)', () => {
     test('go to definition of a name that is a keyword', async () => {
         await expectGoToDefinition(services)({
             text: 'plan P {\n  owner <|>retention\n  team <|retention|> { }\n}',
@@ -113,21 +109,21 @@ group('in one file (Langium helpers)', () => {
     });
 });
 
-group('across an import', () => {
+describe('across an import', () => {
     test('go to definition from the plan to a metric, a person and a field of the catalog', async () => {
         const { plan } = await workspace();
-        const definition = async (needle: string, nth = 0, shift = 1) => {
-            const links = await services.lsp.DefinitionProvider!.getDefinition(plan, at(plan, needle, nth, shift)) ?? [];
+        const definition = async (needle: string, occurrence = 1, shift = 1) => {
+            const links = await services.lsp.DefinitionProvider!.getDefinition(plan, positionParams(plan, needle, occurrence, shift)) ?? [];
             return links.map(link => where({ uri: link.targetUri, range: link.targetSelectionRange }));
         };
         expect(await definition('auc >= 0.8')).toEqual(['catalog.mlplan:3:10 auc']);
         expect(await definition('lena')).toEqual(['catalog.mlplan:2:10 lena']);
-        expect(await definition('subs.region', 0, 6)).toEqual(['catalog.mlplan:7:7 region']);
+        expect(await definition('subs.region', 1, 6)).toEqual(['catalog.mlplan:7:7 region']);
         // On a keyword: no definition.
         expect(await definition('features region')).toEqual([]);
-        expect(await definition('region, subs', 0, 1)).toEqual(['catalog.mlplan:7:7 region']);
+        expect(await definition('region, subs', 1, 1)).toEqual(['catalog.mlplan:7:7 region']);
         // `slice by region` is a field of the evaluation dataset, declared in the plan.
-        expect(await definition('by region', 0, 4)).toEqual(['plan.mlplan:8:7 region']);
+        expect(await definition('by region', 1, 4)).toEqual(['plan.mlplan:8:7 region']);
     });
 
     test('find references of a catalog metric, from the catalog and from the plan', async () => {
@@ -142,12 +138,12 @@ group('across an import', () => {
         ];
         expect(await references(catalog, 'auc')).toEqual(expected);
         expect(await references(plan, 'auc >= 0.7')).toEqual(expected);
-        expect(await references(catalog, 'auc', 0, false)).toEqual(expected.filter(e => !e.startsWith('catalog')));
+        expect(await references(catalog, 'auc', 1, false)).toEqual(expected.filter(e => !e.startsWith('catalog')));
     });
 
     test('renaming a metric from a reference in the plan updates its declaration and every reference in both files', async () => {
         const { plan } = await workspace();
-        const edit = await services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'kpi auc', 0, 5), newName: 'roc_auc' });
+        const edit = await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'kpi auc', 1, 5), newName: 'roc_auc' });
         expect(editedLines(edit)).toEqual([
             'catalog.mlplan:3:10 auc -> roc_auc',
             'plan.mlplan:12:38 auc -> roc_auc',
@@ -163,14 +159,14 @@ group('across an import', () => {
 
     test('renaming from the declaration in the catalog gives the same edits', async () => {
         const { plan, catalog } = await workspace();
-        const fromPlan = await services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'alert auc', 0, 7), newName: 'auroc' });
-        const fromCatalog = await services.lsp.RenameProvider!.rename(catalog, { ...at(catalog, 'auc'), newName: 'auroc' });
+        const fromPlan = await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'alert auc', 1, 7), newName: 'auroc' });
+        const fromCatalog = await services.lsp.RenameProvider!.rename(catalog, { ...positionParams(catalog, 'auc'), newName: 'auroc' });
         expect(editedLines(fromCatalog)).toEqual(editedLines(fromPlan));
     });
 
     test('renaming a field renames it in `features` (bare and qualified), `check` and `drift dataset.field`, not in other datasets', async () => {
         const { plan } = await workspace();
-        const edit = await services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'features region', 0, 10), newName: 'area' });
+        const edit = await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'features region', 1, 10), newName: 'area' });
         expect(editedLines(edit)).toEqual([
             'catalog.mlplan:10:18 region -> area',
             'catalog.mlplan:7:7 region -> area',
@@ -181,19 +177,19 @@ group('across an import', () => {
         expect(texts['plan.mlplan']).toContain('slice by region');
         await workspace(texts['plan.mlplan'], texts['catalog.mlplan']);
 
-        const qualified = await services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'subs.tenure', 0, 6), newName: 'months' });
+        const qualified = await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'subs.tenure', 1, 6), newName: 'months' });
         expect(editedLines(qualified)).toEqual(['catalog.mlplan:8:7 tenure -> months', 'plan.mlplan:15:25 tenure -> months']);
     });
 
     test('renaming a field used in `slice by` renames it in its evaluation dataset only', async () => {
         const { plan } = await workspace();
-        const edit = await services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'by region', 0, 4), newName: 'zone' });
+        const edit = await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'by region', 1, 4), newName: 'zone' });
         expect(editedLines(edit)).toEqual(['plan.mlplan:19:16 region -> zone', 'plan.mlplan:8:7 region -> zone']);
     });
 
     test('renaming a dataset updates `trains on`, feature qualifiers and `drift`', async () => {
         const { catalog } = await workspace();
-        const edit = await services.lsp.RenameProvider!.rename(catalog, { ...at(catalog, 'subs {'), newName: 'subscribers' });
+        const edit = await services.lsp.RenameProvider!.rename(catalog, { ...positionParams(catalog, 'subs {'), newName: 'subscribers' });
         expect(editedLines(edit)).toEqual([
             'catalog.mlplan:4:11 subs -> subscribers',
             'plan.mlplan:14:15 subs -> subscribers',
@@ -203,25 +199,25 @@ group('across an import', () => {
     });
 });
 
-group('rename and keywords', () => {
+describe('rename and keywords', () => {
     test('a rename started on a keyword is refused', async () => {
         const { plan } = await workspace();
-        expect(await services.lsp.RenameProvider!.prepareRename(plan, at(plan, 'objective'))).toBeUndefined();
-        expect(await services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'objective'), newName: 'x' })).toBeUndefined();
-        expect(await services.lsp.RenameProvider!.prepareRename(plan, at(plan, 'kpi'))).toBeUndefined();
+        expect(await services.lsp.RenameProvider!.prepareRename(plan, positionParams(plan, 'objective'))).toBeUndefined();
+        expect(await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'objective'), newName: 'x' })).toBeUndefined();
+        expect(await services.lsp.RenameProvider!.prepareRename(plan, positionParams(plan, 'kpi'))).toBeUndefined();
     });
 
     test('prepareRename gives the range of the name, declared or referenced', async () => {
         const { plan } = await workspace();
-        const range = await services.lsp.RenameProvider!.prepareRename(plan, at(plan, 'hold {'));
+        const range = await services.lsp.RenameProvider!.prepareRename(plan, positionParams(plan, 'hold {'));
         expect(range && plan.textDocument.getText(range as Range)).toBe('hold');
-        const reference = await services.lsp.RenameProvider!.prepareRename(plan, at(plan, 'lena'));
+        const reference = await services.lsp.RenameProvider!.prepareRename(plan, positionParams(plan, 'lena'));
         expect(reference && plan.textDocument.getText(reference as Range)).toBe('lena');
     });
 
     test('a name may be renamed to a keyword (keywords are not reserved), and the plan still reads', async () => {
         const { plan } = await workspace();
-        const edit = await services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'on hold', 0, 4), newName: 'stage' });
+        const edit = await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'on hold', 1, 4), newName: 'stage' });
         const texts = applied(edit, { 'plan.mlplan': PLAN, 'catalog.mlplan': CATALOG });
         expect(texts['plan.mlplan']).toContain('dataset stage {');
         expect(texts['plan.mlplan']).toContain('on stage');
@@ -231,7 +227,7 @@ group('rename and keywords', () => {
     test('a rename that would break the plan is refused with a reason', async () => {
         const { plan } = await workspace();
         const rename = (needle: string, shift: number, newName: string) =>
-            services.lsp.RenameProvider!.rename(plan, { ...at(plan, needle, 0, shift), newName });
+            services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, needle, 1, shift), newName });
         await expect(rename('kpi auc', 5, '2fast')).rejects.toThrow('`2fast` is not a name');
         await expect(rename('kpi auc', 5, 'a b')).rejects.toThrow('is not a name');
         await expect(rename('kpi auc', 5, 'lena')).rejects.toThrow('`lena` is already declared');

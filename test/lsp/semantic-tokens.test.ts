@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { AllSemanticTokenModifiers, SemanticTokensDecoder } from 'langium/lsp';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Range } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
 
@@ -39,7 +39,7 @@ async function highlight(text: string): Promise<Token[]> {
 /** `text:kind` for every token, in document order. */
 const describeTokens = (tokens: Token[]) => tokens.map(t => `${t.text}:${t.kind}`);
 
-group('names that are keywords', () => {
+describe('names that are keywords', () => {
     const PLAN = `plan P {
   owner retention
   team retention { members date lead date }
@@ -62,7 +62,7 @@ group('names that are keywords', () => {
     });
 });
 
-group('roles', () => {
+describe('roles', () => {
     test('each kind of declaration has its token type, with `declaration`; references the same type without it', async () => {
         const tokens = await highlight(`plan P {
   metric m { kind ml unit ms better lower }
@@ -118,7 +118,7 @@ group('roles', () => {
     });
 });
 
-group('a whole example', () => {
+describe('a whole example', () => {
     const text = readFileSync(join(__dirname, '../../examples/churn-prediction.mlplan'), 'utf8');
 
     test('every word, number, string, date and comment has exactly one token covering it; punctuation none', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LangiumDocument } from 'langium';
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type Range } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
 
@@ -33,7 +33,7 @@ function contains(outer: Range, inner: Range): boolean {
     return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
-group('outline', () => {
+describe('outline', () => {
     test('the churn example: the plan, its declarations by kind, fields under datasets, blocks by keyword', async () => {
         const { symbols } = await symbolsOf(churnText);
         expect(outline(symbols)).toEqual([
@@ -112,7 +112,7 @@ group('outline', () => {
     });
 });
 
-group('folding', () => {
+describe('folding', () => {
     async function foldsOf(text: string): Promise<FoldingRange[]> {
         const { document } = await check(services, text);
         return services.lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } });

@@ -1,4 +1,4 @@
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
     compareDates, dateProblem, dayNumber, daysInMonth, formatDate, isLeapYear, parseDate,
 } from '../../server/src/model/dates.js';
@@ -11,7 +11,7 @@ function date(text: string) {
     return parsed;
 }
 
-group('calendar validity', () => {
+describe('calendar validity', () => {
     test('real dates parse', () => {
         expect(parseDate('2026-03-31')).toEqual({ year: 2026, month: 3, day: 31 });
         expect(parseDate('2026-12-31')).toEqual({ year: 2026, month: 12, day: 31 });
@@ -61,7 +61,7 @@ group('calendar validity', () => {
     });
 });
 
-group('day arithmetic', () => {
+describe('day arithmetic', () => {
     test('day numbers count from 1970-01-01', () => {
         expect(dayNumber(date('1970-01-01'))).toBe(0);
         expect(dayNumber(date('1970-01-02'))).toBe(1);

@@ -1,4 +1,4 @@
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as ast from '../../server/src/generated/ast.js';
 import {
     errorBudget, meanRate, measureOf, metricUnit, monthlyServingCost, peakRate, rolloutDuration,
@@ -20,7 +20,7 @@ async function member<T extends ast.PlanMember>(body: string, guard: (n: unknown
 
 const serving = (body: string) => member(`serving { ${body} }`, ast.isServing);
 
-group('quantities and metric units', () => {
+describe('quantities and metric units', () => {
     test('a quantity node becomes a measure; unknown units and missing values do not', async () => {
         const s = await serving('volume 2_000_000 req/day peak 60 cost 3 bananas');
         expect(measureOf(s.volume)).toEqual({ value: 2_000_000, unit: expect.objectContaining({ symbol: 'req/day' }) });
@@ -37,7 +37,7 @@ group('quantities and metric units', () => {
     });
 });
 
-group('rates', () => {
+describe('rates', () => {
     test('mean rate from the volume, peak in req/s', async () => {
         const s = await serving('volume 2_000_000 req/day peak 3_600 req/h');
         expect(meanRate(s)).toBeCloseTo(23.148, 3);
@@ -52,7 +52,7 @@ group('rates', () => {
     });
 });
 
-group('monthly serving cost (30-day month)', () => {
+describe('monthly serving cost (30-day month)', () => {
     test('per request × volume', async () => {
         const cost = monthlyServingCost(await serving('volume 2_000_000 req/day cost 0.00004 USD/req'));
         expect(cost?.currency).toBe('USD');
@@ -79,7 +79,7 @@ group('monthly serving cost (30-day month)', () => {
     });
 });
 
-group('SLO error budget', () => {
+describe('SLO error budget', () => {
     test('(1 − objective) × window', async () => {
         const budget = errorBudget(await member('slo S { objective 99.5 % window 28 d }', ast.isSlo));
         expect(budget?.objective).toBeCloseTo(0.995, 12);
@@ -95,7 +95,7 @@ group('SLO error budget', () => {
     });
 });
 
-group('rollout duration', () => {
+describe('rollout duration', () => {
     test('shadow plus every stage duration, in seconds', async () => {
         const rollout = await member('rollout { shadow 14 d stage 1 % for 2 d stage 10 % for 12 h stage 100 % }', ast.isRollout);
         expect(rolloutDuration(rollout)).toBe(16.5 * 86_400);

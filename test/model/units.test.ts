@@ -1,4 +1,4 @@
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
     compareMeasures, compatible, convert, equivalents, formatDuration, formatMeasure, formatNumber, formatPercent,
     formatValue, lookupUnit, measure, PLAIN, suggestUnit, toBase, UNIT_SYMBOLS, type Measure,
@@ -17,7 +17,7 @@ function conv(value: number, from: string, to: string): number | undefined {
     return convert(m(value, from), lookupUnit(to)!);
 }
 
-group('the units of LANGUAGE.md section 1', () => {
+describe('the units of LANGUAGE.md section 1', () => {
     test('every unit of the table is known, and nothing else', () => {
         expect(UNIT_SYMBOLS).toEqual([
             'ms', 's', 'min', 'h', 'd', 'w', '%', 'req/s', 'req/min', 'req/h', 'req/day', 'req/d', 'rows',
@@ -42,7 +42,7 @@ group('the units of LANGUAGE.md section 1', () => {
     });
 });
 
-group('time: ms, s, min, h, d, w all convert', () => {
+describe('time: ms, s, min, h, d, w all convert', () => {
     test('each step of the ladder', () => {
         expect(conv(1, 's', 'ms')).toBeCloseTo(1000, 9);
         expect(conv(1, 'min', 's')).toBe(60);
@@ -75,7 +75,7 @@ group('time: ms, s, min, h, d, w all convert', () => {
     });
 });
 
-group('fraction: % and plain numbers', () => {
+describe('fraction: % and plain numbers', () => {
     test('3.5 % = 0.035, both ways', () => {
         expect(conv(3.5, '%', '')).toBeCloseTo(0.035, 12);
         expect(conv(0.995, '', '%')).toBeCloseTo(99.5, 9);
@@ -92,7 +92,7 @@ group('fraction: % and plain numbers', () => {
     });
 });
 
-group('rate: req/s, req/min, req/h, req/day (alias req/d)', () => {
+describe('rate: req/s, req/min, req/h, req/day (alias req/d)', () => {
     test('each step', () => {
         expect(conv(1, 'req/s', 'req/min')).toBe(60);
         expect(conv(1, 'req/min', 'req/h')).toBeCloseTo(60, 9);
@@ -113,7 +113,7 @@ group('rate: req/s, req/min, req/h, req/day (alias req/d)', () => {
     });
 });
 
-group('money: kept apart across currencies', () => {
+describe('money: kept apart across currencies', () => {
     test('same currency compares; different currencies never do', () => {
         expect(compareMeasures(m(100, 'USD'), m(100, 'USD'))).toBe(0);
         expect(compareMeasures(m(100, 'USD'), m(50, 'USD'))).toBeGreaterThan(0);
@@ -136,7 +136,7 @@ group('money: kept apart across currencies', () => {
     });
 });
 
-group('size: rows', () => {
+describe('size: rows', () => {
     test('rows compare with rows only', () => {
         expect(compareMeasures(m(1_200_000, 'rows'), m(1_000_000, 'rows'))).toBeGreaterThan(0);
         expect(conv(5, 'rows', '')).toBeUndefined();
@@ -156,7 +156,7 @@ group('size: rows', () => {
     });
 });
 
-group('formatting', () => {
+describe('formatting', () => {
     test('numbers', () => {
         expect(formatNumber(2_000_000)).toBe('2,000,000');
         expect(formatNumber(23.148148)).toBe('23.1');
@@ -199,7 +199,7 @@ group('formatting', () => {
     });
 });
 
-group('suggestions for unknown unit words', () => {
+describe('suggestions for unknown unit words', () => {
     test.each([
         ['days', 'd'], ['Days', 'd'], ['day', 'd'], ['hours', 'h'], ['hrs', 'h'], ['minutes', 'min'],
         ['seconds', 's'], ['sec', 's'], ['weeks', 'w'], ['millis', 'ms'], ['MS', 'ms'], ['percent', '%'],

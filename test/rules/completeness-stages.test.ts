@@ -1,8 +1,9 @@
 // Completeness rules that apply from `growth` or `maturity` (LANGUAGE.md 4.1): each raises at its
 // stage and stays silent below it.
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { check, createTestServices } from '../support/services.js';
-import { EXAMPLE, atStage, completenessCodes, only, ranges, replace, within, without } from './completeness-support.js';
+import { found, rangeWithin, withCode } from '../support/diagnostics.js';
+import { EXAMPLE, atStage, completenessCodes, replace, without } from './completeness-support.js';
 
 const services = createTestServices();
 
@@ -30,64 +31,64 @@ function withoutBlock(text: string, start: string): string {
     throw new Error(`unbalanced block: ${start}`);
 }
 
-const PLAN_NAME = (text: string, code: string): string => within(text, code, 'plan ChurnPrediction', 'ChurnPrediction');
+const PLAN_NAME = (text: string, code: string): string => `${code}@${rangeWithin(text, 'plan ChurnPrediction', 'ChurnPrediction')}`;
 
 /** Raised on the plan name at `stage` (and above), silent below it. */
 async function expectOnPlanNameFrom(code: string, text: string, stage: 'growth' | 'maturity', message: string): Promise<void> {
     const raised = await check(services, atStage(text, stage));
-    expect(ranges(raised.diagnostics, code)).toEqual([PLAN_NAME(text, code)]);
-    expect(only(raised.diagnostics, code)[0].message).toContain(message);
+    expect(found(raised.diagnostics, code)).toEqual([PLAN_NAME(text, code)]);
+    expect(withCode(raised.diagnostics, code)[0].message).toContain(message);
     if (stage === 'growth') {
-        expect(ranges((await check(services, atStage(text, 'maturity'))).diagnostics, code)).toHaveLength(1);
+        expect(found((await check(services, atStage(text, 'maturity'))).diagnostics, code)).toHaveLength(1);
     }
     const below = stage === 'growth' ? ['mvp'] as const : ['mvp', 'growth'] as const;
     for (const lower of below) {
-        expect(only((await check(services, atStage(text, lower))).diagnostics, code), lower).toEqual([]);
+        expect(withCode((await check(services, atStage(text, lower))).diagnostics, code), lower).toEqual([]);
     }
 }
 
-group('model-missing (growth)', () => {
+describe('model-missing (growth)', () => {
     test('no model: on the plan name from growth, silent at mvp', async () => {
         await expectOnPlanNameFrom('model-missing', withoutBlock(EXAMPLE, MODEL_START), 'growth', 'plan `ChurnPrediction` declares no model');
     });
 
     test('near miss: the example declares one', async () => {
-        expect(only((await check(services, EXAMPLE)).diagnostics, 'model-missing')).toEqual([]);
+        expect(withCode((await check(services, EXAMPLE)).diagnostics, 'model-missing')).toEqual([]);
     });
 });
 
-group('dataset-version-missing (growth)', () => {
+describe('dataset-version-missing (growth)', () => {
     const text = without(EXAMPLE, 'version "q3"');
 
     test('a dataset without version: on its name from growth', async () => {
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'dataset-version-missing')).toEqual([within(text, 'dataset-version-missing', 'dataset holdout_2026q3', 'holdout_2026q3')]);
-        expect(only(diagnostics, 'dataset-version-missing')[0].message).toContain('dataset `holdout_2026q3` has no version');
+        expect(found(diagnostics, 'dataset-version-missing')).toEqual([`dataset-version-missing@${rangeWithin(text, 'dataset holdout_2026q3', 'holdout_2026q3')}`]);
+        expect(withCode(diagnostics, 'dataset-version-missing')[0].message).toContain('dataset `holdout_2026q3` has no version');
     });
 
     test('near miss: at mvp an unversioned dataset is fine; an imported one is its catalog\'s business', async () => {
-        expect(only((await check(services, atStage(text, 'mvp'))).diagnostics, 'dataset-version-missing')).toEqual([]);
+        expect(withCode((await check(services, atStage(text, 'mvp'))).diagnostics, 'dataset-version-missing')).toEqual([]);
         const imported = await check(services, 'import "./catalog.mlplan"\nplan P { stage growth model M { trains on raw } }', {
             files: { 'catalog.mlplan': 'catalog Data { dataset raw { source "s3://raw" } }' },
         });
-        expect(only(imported.diagnostics, 'dataset-version-missing')).toEqual([]);
-        expect(only(imported.diagnostics, 'model-missing')).toEqual([]);
+        expect(withCode(imported.diagnostics, 'dataset-version-missing')).toEqual([]);
+        expect(withCode(imported.diagnostics, 'model-missing')).toEqual([]);
     });
 });
 
-group('serving-missing (growth)', () => {
+describe('serving-missing (growth)', () => {
     test('no serving block: on the plan name from growth, silent at mvp', async () => {
         await expectOnPlanNameFrom('serving-missing', withoutBlock(EXAMPLE, '  serving {'), 'growth', 'plan `ChurnPrediction` has no `serving` block');
     });
 });
 
-group('rollout-missing (growth)', () => {
+describe('rollout-missing (growth)', () => {
     test('no rollout block: on the plan name from growth, silent at mvp', async () => {
         await expectOnPlanNameFrom('rollout-missing', withoutBlock(EXAMPLE, '  rollout {'), 'growth', 'plan `ChurnPrediction` has no `rollout` block');
     });
 });
 
-group('monitoring-missing (growth)', () => {
+describe('monitoring-missing (growth)', () => {
     test('no monitoring block: on the plan name from growth, silent at mvp', async () => {
         await expectOnPlanNameFrom('monitoring-missing', without(EXAMPLE, MONITORING), 'growth', 'plan `ChurnPrediction` has no `monitoring` block');
     });
@@ -98,52 +99,52 @@ group('monitoring-missing (growth)', () => {
     });
 });
 
-group('drift-monitoring-missing (growth)', () => {
+describe('drift-monitoring-missing (growth)', () => {
     const text = without(EXAMPLE, 'drift subscribers.tenure_months psi > 0.2', 'drift predictions ks > 0.1');
 
     test('monitoring without drift: on the `monitoring` keyword', async () => {
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'drift-monitoring-missing')).toEqual([within(text, 'drift-monitoring-missing', 'monitoring {', 'monitoring')]);
-        expect(only(diagnostics, 'drift-monitoring-missing')[0].message).toContain('monitoring has no `drift` line');
+        expect(found(diagnostics, 'drift-monitoring-missing')).toEqual([`drift-monitoring-missing@${rangeWithin(text, 'monitoring {', 'monitoring')}`]);
+        expect(withCode(diagnostics, 'drift-monitoring-missing')[0].message).toContain('monitoring has no `drift` line');
     });
 
     test('near miss: one drift line is enough, and at mvp none is needed', async () => {
         const one = without(EXAMPLE, 'drift subscribers.tenure_months psi > 0.2');
-        expect(only((await check(services, one)).diagnostics, 'drift-monitoring-missing')).toEqual([]);
-        expect(only((await check(services, atStage(text, 'mvp'))).diagnostics, 'drift-monitoring-missing')).toEqual([]);
+        expect(withCode((await check(services, one)).diagnostics, 'drift-monitoring-missing')).toEqual([]);
+        expect(withCode((await check(services, atStage(text, 'mvp'))).diagnostics, 'drift-monitoring-missing')).toEqual([]);
     });
 });
 
-group('risk-missing (growth)', () => {
+describe('risk-missing (growth)', () => {
     test('no risk: on the plan name from growth, silent at mvp', async () => {
         await expectOnPlanNameFrom('risk-missing', withoutBlock(EXAMPLE, '  risk ColdStart {'), 'growth', 'plan `ChurnPrediction` lists no risk');
     });
 });
 
-group('retraining-missing (maturity)', () => {
+describe('retraining-missing (maturity)', () => {
     const text = without(EXAMPLE, 'retrain every 30 d');
 
     test('a model without retrain: on its name at maturity', async () => {
         const mature = atStage(text, 'maturity');
         const { diagnostics } = await check(services, mature);
-        expect(ranges(diagnostics, 'retraining-missing')).toEqual([within(mature, 'retraining-missing', 'model ChurnGBM', 'ChurnGBM')]);
-        expect(only(diagnostics, 'retraining-missing')[0].message).toContain('model `ChurnGBM` has no retraining policy');
+        expect(found(diagnostics, 'retraining-missing')).toEqual([`retraining-missing@${rangeWithin(mature, 'model ChurnGBM', 'ChurnGBM')}`]);
+        expect(withCode(diagnostics, 'retraining-missing')[0].message).toContain('model `ChurnGBM` has no retraining policy');
     });
 
     test('near miss: silent at growth; `retrain on drift` counts as a policy', async () => {
-        expect(only((await check(services, text)).diagnostics, 'retraining-missing')).toEqual([]);
+        expect(withCode((await check(services, text)).diagnostics, 'retraining-missing')).toEqual([]);
         const onDrift = atStage(replace(EXAMPLE, 'retrain every 30 d', 'retrain on drift'), 'maturity');
-        expect(only((await check(services, onDrift)).diagnostics, 'retraining-missing')).toEqual([]);
+        expect(withCode((await check(services, onDrift)).diagnostics, 'retraining-missing')).toEqual([]);
     });
 });
 
-group('budget-missing (maturity)', () => {
+describe('budget-missing (maturity)', () => {
     test('no budget: on the plan name at maturity, silent at growth and mvp', async () => {
         await expectOnPlanNameFrom('budget-missing', withoutBlock(EXAMPLE, '  budget {'), 'maturity', 'plan `ChurnPrediction` has no `budget` block');
     });
 });
 
-group('milestone-missing (maturity)', () => {
+describe('milestone-missing (maturity)', () => {
     const text = without(EXAMPLE,
         'milestone Prototype { due 2026-01-15 deliverable "Offline AUC report" owner ana }',
         'milestone Shadow    { due 2026-03-01 after Prototype }');
@@ -154,11 +155,11 @@ group('milestone-missing (maturity)', () => {
 
     test('near miss: one milestone is enough', async () => {
         const one = atStage(without(EXAMPLE, 'milestone Shadow    { due 2026-03-01 after Prototype }'), 'maturity');
-        expect(only((await check(services, one)).diagnostics, 'milestone-missing')).toEqual([]);
+        expect(withCode((await check(services, one)).diagnostics, 'milestone-missing')).toEqual([]);
     });
 });
 
-group('a plan importing a catalog', () => {
+describe('a plan importing a catalog', () => {
     test('the catalog\'s own incompleteness never shows in the plan, and the catalog is never checked for completeness', async () => {
         const catalog = 'catalog Shared {\n  dataset raw { fields { email text pii } }\n  baseline B { kind human }\n}';
         const plan = 'import "./catalog.mlplan"\nplan P { stage maturity owner t team t objective O { kpi m < 1 } metric m { } }';
@@ -166,7 +167,7 @@ group('a plan importing a catalog', () => {
         expect(completenessCodes(fromPlan.diagnostics)).toEqual([
             'budget-missing', 'milestone-missing', 'model-missing', 'monitoring-missing', 'risk-missing', 'rollout-missing', 'serving-missing',
         ]);
-        expect(ranges(fromPlan.diagnostics, 'model-missing')).toEqual([within(plan, 'model-missing', 'plan P', 'P')]);
+        expect(found(fromPlan.diagnostics, 'model-missing')).toEqual([`model-missing@${rangeWithin(plan, 'plan P', 'P')}`]);
         const fromCatalog = await check(services, catalog, { path: 'catalog.mlplan' });
         expect(completenessCodes(fromCatalog.diagnostics)).toEqual([]);
     });

@@ -1,9 +1,10 @@
 // Completeness rules that apply from `mvp` (LANGUAGE.md 4.1), plus what holds for all of them:
 // plans only, the spec example is clean, partial ASTs never make a rule throw.
-import { afterEach, describe as group, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { check, createTestServices } from '../support/services.js';
-import { COMPLETENESS_CODES, EXAMPLE, at, atStage, completenessCodes, only, ranges, replace, within, without } from './completeness-support.js';
+import { found, rangeAt, rangeWithin, withCode } from '../support/diagnostics.js';
+import { COMPLETENESS_CODES, EXAMPLE, atStage, completenessCodes, replace, without } from './completeness-support.js';
 
 const services = createTestServices();
 
@@ -13,7 +14,7 @@ const SLO = `slo ScoringLatency {
     window 28 d
   }`;
 
-group('where completeness applies', () => {
+describe('where completeness applies', () => {
     test('the spec example (growth) raises no completeness diagnostic', async () => {
         const { diagnostics } = await check(services, EXAMPLE);
         expect(completenessCodes(diagnostics)).toEqual([]);
@@ -34,7 +35,7 @@ group('where completeness applies', () => {
             const { diagnostics } = await check(services, text);
             expect(completenessCodes(diagnostics), stage).toEqual([...expected[stage]].sort());
             for (const code of expected[stage]) {
-                expect(ranges(diagnostics, code), code).toEqual([at(text, code, 'Empty')]);
+                expect(found(diagnostics, code), code).toEqual([`${code}@${rangeAt(text, 'Empty')}`]);
             }
         }
     });
@@ -52,7 +53,7 @@ group('where completeness applies', () => {
         expect(completenessCodes(diagnostics)).toEqual([]);
     });
 
-    group('rules never throw on partial ASTs', () => {
+    describe('rules never throw on partial ASTs', () => {
         afterEach(() => vi.restoreAllMocks());
 
         test('every prefix of the example (as typed) and a few broken blocks', async () => {
@@ -78,22 +79,22 @@ group('where completeness applies', () => {
     });
 });
 
-group('objective-missing', () => {
+describe('objective-missing', () => {
     test('a plan without objective: on the plan name', async () => {
         const text = 'plan Churn {\n  owner ana\n  person ana\n}';
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'objective-missing')).toEqual(['objective-missing@1:6-1:11']);
-        expect(only(diagnostics, 'objective-missing')[0].message).toContain('plan `Churn` has no objective');
-        expect(only(diagnostics, 'objective-missing')[0].severity).toBe(DiagnosticSeverity.Warning);
+        expect(found(diagnostics, 'objective-missing')).toEqual(['objective-missing@1:6-1:11']);
+        expect(withCode(diagnostics, 'objective-missing')[0].message).toContain('plan `Churn` has no objective');
+        expect(withCode(diagnostics, 'objective-missing')[0].severity).toBe(DiagnosticSeverity.Warning);
     });
 
     test('near miss: one objective is enough', async () => {
         const { diagnostics } = await check(services, 'plan Churn { objective O { kpi m < 1 } metric m { } }');
-        expect(only(diagnostics, 'objective-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'objective-missing')).toEqual([]);
     });
 });
 
-group('kpi-missing', () => {
+describe('kpi-missing', () => {
     test('each objective without kpi, on its name', async () => {
         const text = `plan P {
   metric m { kind business }
@@ -102,57 +103,57 @@ group('kpi-missing', () => {
   objective AlsoVague { priority high }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'kpi-missing')).toEqual([at(text, 'kpi-missing', 'Vague'), at(text, 'kpi-missing', 'AlsoVague')]);
-        expect(only(diagnostics, 'kpi-missing')[0].message).toContain('objective `Vague` has no kpi');
+        expect(found(diagnostics, 'kpi-missing')).toEqual([`kpi-missing@${rangeAt(text, 'Vague')}`, `kpi-missing@${rangeAt(text, 'AlsoVague')}`]);
+        expect(withCode(diagnostics, 'kpi-missing')[0].message).toContain('objective `Vague` has no kpi');
     });
 
     test('near miss: the example objective has a kpi', async () => {
         const { diagnostics } = await check(services, EXAMPLE);
-        expect(only(diagnostics, 'kpi-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'kpi-missing')).toEqual([]);
         const broken = await check(services, without(EXAMPLE, 'kpi churn_rate <= 3.5 % by 2026-12-31'));
-        expect(ranges(broken.diagnostics, 'kpi-missing')).toEqual([within(EXAMPLE, 'kpi-missing', 'objective ReduceChurn', 'ReduceChurn')]);
+        expect(found(broken.diagnostics, 'kpi-missing')).toEqual([`kpi-missing@${rangeWithin(EXAMPLE, 'objective ReduceChurn', 'ReduceChurn')}`]);
     });
 });
 
-group('owner-missing', () => {
+describe('owner-missing', () => {
     test('the example without owner: on the plan name', async () => {
         const { diagnostics } = await check(services, without(EXAMPLE, 'owner ana                              // person or team'));
-        expect(ranges(diagnostics, 'owner-missing')).toEqual([within(EXAMPLE, 'owner-missing', 'plan ChurnPrediction', 'ChurnPrediction')]);
-        expect(only(diagnostics, 'owner-missing')[0].message).toContain('plan `ChurnPrediction` has no owner');
+        expect(found(diagnostics, 'owner-missing')).toEqual([`owner-missing@${rangeWithin(EXAMPLE, 'plan ChurnPrediction', 'ChurnPrediction')}`]);
+        expect(withCode(diagnostics, 'owner-missing')[0].message).toContain('plan `ChurnPrediction` has no owner');
     });
 
     test('near miss: an owner declared in an imported catalog', async () => {
         const { diagnostics } = await check(services, 'import "./catalog.mlplan"\nplan P { owner ml_team }', {
             files: { 'catalog.mlplan': 'catalog Org { person ana team ml_team { members ana } }' },
         });
-        expect(only(diagnostics, 'owner-missing')).toEqual([]);
-        expect(only(diagnostics, 'unresolved-reference')).toEqual([]);
+        expect(withCode(diagnostics, 'owner-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'unresolved-reference')).toEqual([]);
     });
 });
 
-group('dataset-missing', () => {
+describe('dataset-missing', () => {
     test('a plan without dataset: on the plan name', async () => {
         const text = 'plan NoData {\n  stage mvp\n}';
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'dataset-missing')).toEqual(['dataset-missing@1:6-1:12']);
-        expect(only(diagnostics, 'dataset-missing')[0].message).toContain('plan `NoData` declares no dataset');
+        expect(found(diagnostics, 'dataset-missing')).toEqual(['dataset-missing@1:6-1:12']);
+        expect(withCode(diagnostics, 'dataset-missing')[0].message).toContain('plan `NoData` declares no dataset');
     });
 
     test('near miss: a dataset declared in an imported catalog counts', async () => {
         const { diagnostics } = await check(services, 'import "./catalog.mlplan"\nplan P { }', {
             files: { 'catalog.mlplan': 'catalog Data { dataset events { source "s3://events" } }' },
         });
-        expect(only(diagnostics, 'dataset-missing')).toEqual([]);
-        expect(only(diagnostics, 'import-unresolved')).toEqual([]);
+        expect(withCode(diagnostics, 'dataset-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'import-unresolved')).toEqual([]);
     });
 });
 
-group('dataset-source-missing', () => {
+describe('dataset-source-missing', () => {
     test('a dataset without source: on its name', async () => {
         const text = without(EXAMPLE, 'source "warehouse://analytics.subscribers_q3"');
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'dataset-source-missing')).toEqual([within(text, 'dataset-source-missing', 'dataset holdout_2026q3', 'holdout_2026q3')]);
-        expect(only(diagnostics, 'dataset-source-missing')[0].message)
+        expect(found(diagnostics, 'dataset-source-missing')).toEqual([`dataset-source-missing@${rangeWithin(text, 'dataset holdout_2026q3', 'holdout_2026q3')}`]);
+        expect(withCode(diagnostics, 'dataset-source-missing')[0].message)
             .toBe('dataset `holdout_2026q3` has no source: record where the data comes from (provenance)');
     });
 
@@ -160,63 +161,63 @@ group('dataset-source-missing', () => {
         const { diagnostics } = await check(services, 'import "./catalog.mlplan"\nplan P { model M { trains on raw } }', {
             files: { 'catalog.mlplan': 'catalog Data { dataset raw { version "1" } }' },
         });
-        expect(only(diagnostics, 'dataset-source-missing')).toEqual([]);
-        expect(only(diagnostics, 'dataset-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'dataset-source-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'dataset-missing')).toEqual([]);
     });
 });
 
-group('baseline-missing', () => {
+describe('baseline-missing', () => {
     test('a plan without baseline: on the plan name', async () => {
         const text = 'plan NoBar { dataset d { source "x" } }';
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'baseline-missing')).toEqual([at(text, 'baseline-missing', 'NoBar')]);
-        expect(only(diagnostics, 'baseline-missing')[0].message).toContain('plan `NoBar` has no baseline');
+        expect(found(diagnostics, 'baseline-missing')).toEqual([`baseline-missing@${rangeAt(text, 'NoBar')}`]);
+        expect(withCode(diagnostics, 'baseline-missing')[0].message).toContain('plan `NoBar` has no baseline');
     });
 
     test('near miss: a baseline from an imported catalog counts', async () => {
         const { diagnostics } = await check(services, 'import "./catalog.mlplan"\nplan P { serving { fallback Rule } }', {
             files: { 'catalog.mlplan': 'catalog Shared { baseline Rule { kind heuristic } }' },
         });
-        expect(only(diagnostics, 'baseline-missing')).toEqual([]);
-        expect(only(diagnostics, 'fallback-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'baseline-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'fallback-missing')).toEqual([]);
     });
 });
 
-group('evaluation-missing', () => {
+describe('evaluation-missing', () => {
     test('a model without evaluation: on its name', async () => {
         const text = 'plan P {\n  model Scorer { algorithm "logistic regression" }\n}';
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'evaluation-missing')).toEqual(['evaluation-missing@2:9-2:15']);
-        expect(only(diagnostics, 'evaluation-missing')[0].message).toContain('model `Scorer` has no evaluation');
+        expect(found(diagnostics, 'evaluation-missing')).toEqual(['evaluation-missing@2:9-2:15']);
+        expect(withCode(diagnostics, 'evaluation-missing')[0].message).toContain('model `Scorer` has no evaluation');
     });
 
     test('an evaluation without success: on the `evaluation` keyword', async () => {
         const text = without(EXAMPLE, 'success auc >= 0.78', 'success latency_p99 <= 150 ms');
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'evaluation-missing')).toEqual([within(text, 'evaluation-missing', 'evaluation {', 'evaluation')]);
-        expect(only(diagnostics, 'evaluation-missing')[0].message).toContain('the evaluation of model `ChurnGBM` has no `success`');
+        expect(found(diagnostics, 'evaluation-missing')).toEqual([`evaluation-missing@${rangeWithin(text, 'evaluation {', 'evaluation')}`]);
+        expect(withCode(diagnostics, 'evaluation-missing')[0].message).toContain('the evaluation of model `ChurnGBM` has no `success`');
     });
 
     test('a model named `evaluation`: the keyword, not the name, carries the finding', async () => {
         const text = 'plan P { model evaluation { evaluation { on d } } dataset d { } }';
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'evaluation-missing')).toEqual([at(text, 'evaluation-missing', 'evaluation', 1)]);
+        expect(found(diagnostics, 'evaluation-missing')).toEqual([`evaluation-missing@${rangeAt(text, 'evaluation', 2)}`]);
     });
 
     test('near miss: the example model has an evaluation with success criteria', async () => {
         const { diagnostics } = await check(services, EXAMPLE);
-        expect(only(diagnostics, 'evaluation-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'evaluation-missing')).toEqual([]);
     });
 });
 
-group('fairness-missing', () => {
+describe('fairness-missing', () => {
     // The finding sits on the evaluation's `on` reference: the evaluation data is what brings in the
     // sensitive field, and the missing `slice by` line belongs in that block.
     test('the example without its slice: on the `on` dataset, naming the field', async () => {
         const text = without(EXAMPLE, 'slice by region where auc gap <= 0.03');
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'fairness-missing')).toEqual([within(text, 'fairness-missing', 'on holdout_2026q3', 'holdout_2026q3')]);
-        expect(only(diagnostics, 'fairness-missing')[0].message)
+        expect(found(diagnostics, 'fairness-missing')).toEqual([`fairness-missing@${rangeWithin(text, 'on holdout_2026q3', 'holdout_2026q3')}`]);
+        expect(withCode(diagnostics, 'fairness-missing')[0].message)
             .toContain('the evaluation of model `ChurnGBM` on `holdout_2026q3` has no `slice by region`');
     });
 
@@ -226,33 +227,33 @@ group('fairness-missing', () => {
   model M { evaluation { on eval  success y > 0  slice by age } }
 }`;
         const { diagnostics } = await check(services, text);
-        const here = within(text, 'fairness-missing', 'on eval', 'eval');
-        expect(ranges(diagnostics, 'fairness-missing')).toEqual([here, here]);
-        expect(only(diagnostics, 'fairness-missing').map(d => /field `(\w+)`/.exec(String(d.message))?.[1])).toEqual(['region', 'gender']);
+        const here = `fairness-missing@${rangeWithin(text, 'on eval', 'eval')}`;
+        expect(found(diagnostics, 'fairness-missing')).toEqual([here, here]);
+        expect(withCode(diagnostics, 'fairness-missing').map(d => /field `(\w+)`/.exec(String(d.message))?.[1])).toEqual(['region', 'gender']);
     });
 
     test('the sensitive field may come from an imported dataset; the local evaluation is reported', async () => {
         const text = 'import "./catalog.mlplan"\nplan P { model M { evaluation { on people } } }';
         const files = { 'catalog.mlplan': 'catalog C { dataset people { fields { region category sensitive } } }' };
         const { diagnostics } = await check(services, text, { files });
-        expect(ranges(diagnostics, 'fairness-missing')).toEqual([at(text, 'fairness-missing', 'people')]);
+        expect(found(diagnostics, 'fairness-missing')).toEqual([`fairness-missing@${rangeAt(text, 'people')}`]);
         const sliced = await check(services, replace(text, 'on people', 'on people slice by region'), { files });
-        expect(only(sliced.diagnostics, 'fairness-missing')).toEqual([]);
+        expect(withCode(sliced.diagnostics, 'fairness-missing')).toEqual([]);
     });
 
     test('near miss: no sensitive field, or every one sliced', async () => {
-        expect(only((await check(services, EXAMPLE)).diagnostics, 'fairness-missing')).toEqual([]);
+        expect(withCode((await check(services, EXAMPLE)).diagnostics, 'fairness-missing')).toEqual([]);
         const plain = 'plan P { dataset eval { fields { region category } } model M { evaluation { on eval } } }';
-        expect(only((await check(services, plain)).diagnostics, 'fairness-missing')).toEqual([]);
+        expect(withCode((await check(services, plain)).diagnostics, 'fairness-missing')).toEqual([]);
     });
 });
 
-group('pii-policy-missing', () => {
+describe('pii-policy-missing', () => {
     test('no consent under regulations: an error on the dataset name that says only consent is missing', async () => {
         const text = without(EXAMPLE, 'consent "Subscriber terms, section 4.2"');
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'pii-policy-missing')).toEqual([within(text, 'pii-policy-missing', 'dataset subscribers', 'subscribers')]);
-        const [finding] = only(diagnostics, 'pii-policy-missing');
+        expect(found(diagnostics, 'pii-policy-missing')).toEqual([`pii-policy-missing@${rangeWithin(text, 'dataset subscribers', 'subscribers')}`]);
+        const [finding] = withCode(diagnostics, 'pii-policy-missing');
         expect(finding.severity).toBe(DiagnosticSeverity.Error);
         expect(finding.message).toContain('dataset `subscribers` holds personal data (`email`) but has no `consent`:');
         expect(finding.message).not.toContain('retention`');
@@ -262,79 +263,79 @@ group('pii-policy-missing', () => {
     test('neither consent nor retention, no regulations: a warning naming both', async () => {
         const text = 'plan P {\n  dataset users { fields { email text pii  phone text pii } }\n}';
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'pii-policy-missing')).toEqual(['pii-policy-missing@2:11-2:16']);
-        const [finding] = only(diagnostics, 'pii-policy-missing');
+        expect(found(diagnostics, 'pii-policy-missing')).toEqual(['pii-policy-missing@2:11-2:16']);
+        const [finding] = withCode(diagnostics, 'pii-policy-missing');
         expect(finding.severity).toBe(DiagnosticSeverity.Warning);
         expect(finding.message).toContain('(`email`, `phone`) but has no `consent` and no `retention`');
     });
 
     test('only retention missing', async () => {
         const { diagnostics } = await check(services, without(EXAMPLE, 'retention 365 d'));
-        expect(only(diagnostics, 'pii-policy-missing').map(d => d.message)).toEqual([expect.stringContaining('has no `retention`:')]);
+        expect(withCode(diagnostics, 'pii-policy-missing').map(d => d.message)).toEqual([expect.stringContaining('has no `retention`:')]);
     });
 
     test('near miss: no pii field, or both policies present', async () => {
-        expect(only((await check(services, EXAMPLE)).diagnostics, 'pii-policy-missing')).toEqual([]);
+        expect(withCode((await check(services, EXAMPLE)).diagnostics, 'pii-policy-missing')).toEqual([]);
         const noPii = 'plan P { regulations GDPR dataset d { fields { region category sensitive } } }';
-        expect(only((await check(services, noPii)).diagnostics, 'pii-policy-missing')).toEqual([]);
+        expect(withCode((await check(services, noPii)).diagnostics, 'pii-policy-missing')).toEqual([]);
     });
 });
 
-group('fallback-missing', () => {
+describe('fallback-missing', () => {
     test('serving without fallback: on the `serving` keyword', async () => {
         const text = without(EXAMPLE, 'fallback TenureRule');
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'fallback-missing')).toEqual([within(text, 'fallback-missing', 'serving {', 'serving')]);
-        expect(only(diagnostics, 'fallback-missing')[0].message).toContain('no fallback defined');
+        expect(found(diagnostics, 'fallback-missing')).toEqual([`fallback-missing@${rangeWithin(text, 'serving {', 'serving')}`]);
+        expect(withCode(diagnostics, 'fallback-missing')[0].message).toContain('no fallback defined');
     });
 
     test('near miss: a string fallback counts', async () => {
         const { diagnostics } = await check(services, replace(EXAMPLE, 'fallback TenureRule', 'fallback "show the default offer"'));
-        expect(only(diagnostics, 'fallback-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'fallback-missing')).toEqual([]);
     });
 });
 
-group('latency-slo-missing', () => {
+describe('latency-slo-missing', () => {
     test('realtime serving without slo: on the `serving` keyword', async () => {
         const text = without(EXAMPLE, SLO);
         const { diagnostics } = await check(services, text);
-        expect(ranges(diagnostics, 'latency-slo-missing')).toEqual([within(text, 'latency-slo-missing', 'serving {', 'serving')]);
-        expect(only(diagnostics, 'latency-slo-missing')[0].message).toContain('serving is `realtime` but no slo bounds its latency');
+        expect(found(diagnostics, 'latency-slo-missing')).toEqual([`latency-slo-missing@${rangeWithin(text, 'serving {', 'serving')}`]);
+        expect(withCode(diagnostics, 'latency-slo-missing')[0].message).toContain('serving is `realtime` but no slo bounds its latency');
     });
 
     test('an slo on a software metric that is not a time, or on a time metric that is not software, does not count', async () => {
         const onErrors = replace(EXAMPLE, 'indicator latency_p99 <= 150 ms', 'indicator error_rate <= 1 %');
-        expect(only((await check(services, onErrors)).diagnostics, 'latency-slo-missing')).toHaveLength(1);
+        expect(withCode((await check(services, onErrors)).diagnostics, 'latency-slo-missing')).toHaveLength(1);
         const business = replace(EXAMPLE, 'metric latency_p99 { kind software', 'metric latency_p99 { kind business');
-        expect(only((await check(services, business)).diagnostics, 'latency-slo-missing')).toHaveLength(1);
+        expect(withCode((await check(services, business)).diagnostics, 'latency-slo-missing')).toHaveLength(1);
         const seconds = replace(EXAMPLE, 'metric latency_p99 { kind software unit ms', 'metric latency_p99 { kind software unit s');
         const secondsSlo = replace(seconds, 'indicator latency_p99 <= 150 ms', 'indicator latency_p99 <= 0.15 s');
-        expect(only((await check(services, secondsSlo)).diagnostics, 'latency-slo-missing')).toEqual([]);
+        expect(withCode((await check(services, secondsSlo)).diagnostics, 'latency-slo-missing')).toEqual([]);
     });
 
     test('near miss: batch serving needs no latency slo', async () => {
         const { diagnostics } = await check(services, replace(without(EXAMPLE, SLO), 'mode realtime', 'mode batch'));
-        expect(only(diagnostics, 'latency-slo-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'latency-slo-missing')).toEqual([]);
     });
 });
 
-group('rollback-missing', () => {
+describe('rollback-missing', () => {
     const noRollback = without(EXAMPLE, 'rollback when latency_p99 > 300 ms or error_rate > 1 %');
 
     test('canary, blue-green and ab-test without rollback: on the `rollout` keyword', async () => {
         for (const strategy of ['canary', 'blue-green', 'ab-test']) {
             const text = replace(noRollback, 'strategy canary', `strategy ${strategy}`);
             const { diagnostics } = await check(services, text);
-            expect(ranges(diagnostics, 'rollback-missing'), strategy).toEqual([within(text, 'rollback-missing', 'rollout {', 'rollout')]);
-            expect(only(diagnostics, 'rollback-missing')[0].message).toContain(`rollout strategy \`${strategy}\` has no \`rollback when\``);
+            expect(found(diagnostics, 'rollback-missing'), strategy).toEqual([`rollback-missing@${rangeWithin(text, 'rollout {', 'rollout')}`]);
+            expect(withCode(diagnostics, 'rollback-missing')[0].message).toContain(`rollout strategy \`${strategy}\` has no \`rollback when\``);
         }
     });
 
     test('near miss: big-bang and shadow need no rollback line; canary with one is fine', async () => {
         for (const strategy of ['big-bang', 'shadow']) {
             const { diagnostics } = await check(services, replace(noRollback, 'strategy canary', `strategy ${strategy}`));
-            expect(only(diagnostics, 'rollback-missing'), strategy).toEqual([]);
+            expect(withCode(diagnostics, 'rollback-missing'), strategy).toEqual([]);
         }
-        expect(only((await check(services, EXAMPLE)).diagnostics, 'rollback-missing')).toEqual([]);
+        expect(withCode((await check(services, EXAMPLE)).diagnostics, 'rollback-missing')).toEqual([]);
     });
 });

@@ -1,13 +1,14 @@
 // Readiness (LANGUAGE.md 4.1): completeness rules satisfied ÷ completeness rules applicable at the
 // plan's stage, computed from the diagnostics of really checked plans.
-import { describe as group, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Stage } from '../../server/src/generated/ast.js';
 import type { RuleSettings } from '../../server/src/model/rule-settings.js';
 import { COMPLETENESS_RULES } from '../../server/src/rules/completeness/index.js';
 import { computeReadiness, type Readiness } from '../../server/src/rules/readiness.js';
 import { stageApplies } from '../../server/src/rules/rule.js';
 import { check, createTestServices } from '../support/services.js';
-import { EXAMPLE, atStage, only, without } from './completeness-support.js';
+import { withCode } from '../support/diagnostics.js';
+import { EXAMPLE, atStage, without } from './completeness-support.js';
 
 const services = createTestServices();
 
@@ -20,7 +21,7 @@ async function readinessOf(text: string, settings: RuleSettings = {}, files?: Re
 
 const unmet = (readiness: Readiness): string[] => readiness.items.filter(i => !i.met).map(i => i.rule.code);
 
-group('applicable rules per stage', () => {
+describe('applicable rules per stage', () => {
     test('exactly the completeness rules from that stage on, each counted once, in registry order', async () => {
         for (const stage of ['mvp', 'growth', 'maturity'] as const) {
             const fromStage = COMPLETENESS_RULES.filter(r => stageApplies(r.stage, stage)).map(r => r.code);
@@ -49,7 +50,7 @@ group('applicable rules per stage', () => {
     });
 });
 
-group('the spec example', () => {
+describe('the spec example', () => {
     test('at growth every applicable rule is satisfied: 19 of 19', async () => {
         const readiness = await readinessOf(EXAMPLE);
         expect(readiness.stage).toBe('growth');
@@ -63,11 +64,11 @@ group('the spec example', () => {
     });
 });
 
-group('counting', () => {
+describe('counting', () => {
     test('a rule counts once however many instances fail', async () => {
         const text = without(EXAMPLE, 'source "warehouse://analytics.subscribers"', 'source "warehouse://analytics.subscribers_q3"');
         const { diagnostics } = await check(services, text);
-        expect(only(diagnostics, 'dataset-source-missing')).toHaveLength(2);
+        expect(withCode(diagnostics, 'dataset-source-missing')).toHaveLength(2);
         const readiness = await readinessOf(text);
         expect(unmet(readiness)).toEqual(['dataset-source-missing']);
         expect([readiness.satisfied, readiness.applicable]).toEqual([18, 19]);
@@ -76,7 +77,7 @@ group('counting', () => {
     test('fairness-missing on two sensitive fields is still one unmet rule', async () => {
         const text = 'plan P { dataset e { source "s3://e" fields { a number sensitive  b number sensitive } } model M { evaluation { on e success x > 0 } } metric x { } }';
         const { diagnostics } = await check(services, text);
-        expect(only(diagnostics, 'fairness-missing')).toHaveLength(2);
+        expect(withCode(diagnostics, 'fairness-missing')).toHaveLength(2);
         expect(unmet(await readinessOf(text))).toEqual(['objective-missing', 'owner-missing', 'baseline-missing', 'fairness-missing']);
     });
 
@@ -101,8 +102,8 @@ group('counting', () => {
     test('a finding silenced by mlplan-ignore on the line above the plan name counts as met', async () => {
         const text = '// mlplan-ignore owner-missing -- the steering group owns it\nplan P { }';
         const { diagnostics } = await check(services, text);
-        expect(only(diagnostics, 'owner-missing')).toEqual([]);
-        expect(only(diagnostics, 'unused-ignore')).toEqual([]);
+        expect(withCode(diagnostics, 'owner-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'unused-ignore')).toEqual([]);
         const readiness = await readinessOf(text);
         expect(unmet(readiness)).toEqual(['objective-missing', 'dataset-missing', 'baseline-missing']);
         expect([readiness.satisfied, readiness.applicable]).toEqual([9, 12]);
@@ -115,7 +116,7 @@ group('counting', () => {
     });
 });
 
-group('catalogs', () => {
+describe('catalogs', () => {
     test('a catalog has no readiness: 0 of 0', async () => {
         const readiness = await readinessOf('catalog Shared { dataset raw { fields { email text pii } } }');
         expect([readiness.satisfied, readiness.applicable]).toEqual([0, 0]);

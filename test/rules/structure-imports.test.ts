@@ -1,10 +1,10 @@
-import { describe as group, expect, test } from 'vitest';
-import { at, found, unreadable, withCode } from '../linking/helpers.js';
+import { describe, expect, test } from 'vitest';
+import { found, rangeAt, unreadable, withCode } from '../support/diagnostics.js';
 import { check, createTestServices } from '../support/services.js';
 
 const services = createTestServices();
 
-group('import-unresolved', () => {
+describe('import-unresolved', () => {
     test('a missing file, a path leaving the workspace and an empty path are reported on the path string', async () => {
         const text = `import "./missing.mlplan"
 import "../../etc/outside.mlplan"
@@ -13,9 +13,9 @@ import "./ok.mlplan"
 plan P { }`;
         const { diagnostics } = await check(services, text, { path: 'sub/main.mlplan', files: { 'sub/ok.mlplan': 'catalog Ok { }' } });
         expect(found(diagnostics, 'import-unresolved')).toEqual([
-            `import-unresolved@${at(text, '"./missing.mlplan"')}`,
-            `import-unresolved@${at(text, '"../../etc/outside.mlplan"')}`,
-            `import-unresolved@${at(text, '""')}`,
+            `import-unresolved@${rangeAt(text, '"./missing.mlplan"')}`,
+            `import-unresolved@${rangeAt(text, '"../../etc/outside.mlplan"')}`,
+            `import-unresolved@${rangeAt(text, '""')}`,
         ]);
         const [missing, outside, empty] = withCode(diagnostics, 'import-unresolved');
         expect(missing.severity).toBe(1);
@@ -38,7 +38,7 @@ plan P { }`;
     });
 });
 
-group('import-cycle', () => {
+describe('import-cycle', () => {
     test('an import that leads back to the importing file is reported on its path, with the chain', async () => {
         const text = `import "./lib/a.mlplan"
 import "./c.mlplan"
@@ -51,7 +51,7 @@ plan P { }`;
                 'c.mlplan': 'catalog C { }',
             },
         });
-        expect(found(diagnostics, 'import-cycle')).toEqual([`import-cycle@${at(text, '"./lib/a.mlplan"')}`]);
+        expect(found(diagnostics, 'import-cycle')).toEqual([`import-cycle@${rangeAt(text, '"./lib/a.mlplan"')}`]);
         const [cycle] = withCode(diagnostics, 'import-cycle');
         expect(cycle.severity).toBe(2);
         expect(cycle.message).toBe('this import leads back to this file: `main.mlplan` → `lib/a.mlplan` → `lib/b.mlplan` → `main.mlplan`');
@@ -60,7 +60,7 @@ plan P { }`;
     test('a file importing itself', async () => {
         const text = 'import "./self.mlplan"\ncatalog Self { person ana }';
         const { diagnostics } = await check(services, text, { path: 'self.mlplan' });
-        expect(found(diagnostics, 'import-cycle')).toEqual([`import-cycle@${at(text, '"./self.mlplan"')}`]);
+        expect(found(diagnostics, 'import-cycle')).toEqual([`import-cycle@${rangeAt(text, '"./self.mlplan"')}`]);
         expect(withCode(diagnostics, 'import-cycle')[0].message).toContain('`self.mlplan` → `self.mlplan`');
         expect(found(diagnostics, 'duplicate-name')).toEqual([]);
     });

@@ -1,5 +1,5 @@
-import { describe as group, expect, test } from 'vitest';
-import { at, found, unreadable, withCode } from '../linking/helpers.js';
+import { describe, expect, test } from 'vitest';
+import { found, rangeAt, unreadable, withCode } from '../support/diagnostics.js';
 import { check, createTestServices } from '../support/services.js';
 
 const services = createTestServices();
@@ -12,13 +12,13 @@ const DATA = `
   dataset events { source "e" fields { region category  clicks number } }
   dataset holdout { source "h" fields { tenure number  region category sensitive } }`;
 
-group('ambiguous-reference', () => {
+describe('ambiguous-reference', () => {
     test('a bare feature found in two training datasets is reported with the qualified alternatives', async () => {
         const text = `plan P {${DATA}
   model m { trains on subscribers, events features tenure, region, clicks }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(found(diagnostics, 'ambiguous-reference')).toEqual([`ambiguous-reference@${at(text, 'region', 4)}`]);
+        expect(found(diagnostics, 'ambiguous-reference')).toEqual([`ambiguous-reference@${rangeAt(text, 'region', 4)}`]);
         const [diagnostic] = withCode(diagnostics, 'ambiguous-reference');
         expect(diagnostic.severity).toBe(1);
         expect(diagnostic.message).toContain('`subscribers.region` or `events.region`');
@@ -36,13 +36,13 @@ group('ambiguous-reference', () => {
     });
 });
 
-group('train-test-overlap', () => {
+describe('train-test-overlap', () => {
     test('evaluating on a training dataset is reported on the `on` reference', async () => {
         const text = `plan P {${DATA}
   model m { trains on events, subscribers evaluation { on subscribers success auc >= 0.8 } }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(found(diagnostics, 'train-test-overlap')).toEqual([`train-test-overlap@${at(text, 'subscribers', 3)}`]);
+        expect(found(diagnostics, 'train-test-overlap')).toEqual([`train-test-overlap@${rangeAt(text, 'subscribers', 3)}`]);
         expect(withCode(diagnostics, 'train-test-overlap')[0].message).toContain('`subscribers`');
     });
 
@@ -56,7 +56,7 @@ group('train-test-overlap', () => {
     });
 });
 
-group('label-as-feature', () => {
+describe('label-as-feature', () => {
     test('a feature resolving to a label field is reported on the whole feature', async () => {
         const text = `plan P {${DATA}
   model m { trains on subscribers, events features tenure, subscribers.churned }
@@ -64,8 +64,8 @@ group('label-as-feature', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'label-as-feature')).toEqual([
-            `label-as-feature@${at(text, 'subscribers.churned')}`,
-            `label-as-feature@${at(text, 'churned', 3)}`,
+            `label-as-feature@${rangeAt(text, 'subscribers.churned')}`,
+            `label-as-feature@${rangeAt(text, 'churned', 3)}`,
         ]);
         expect(withCode(diagnostics, 'label-as-feature')[0].message).toContain('`churned` is the label of dataset `subscribers`');
     });
@@ -81,14 +81,14 @@ group('label-as-feature', () => {
     });
 });
 
-group('retrain-on-drift-unmonitored', () => {
+describe('retrain-on-drift-unmonitored', () => {
     test('retrain on drift without any drift line is reported on `on drift`', async () => {
         const text = `plan P {${DATA}
   model m { trains on subscribers retrain on drift }
   monitoring { alert auc < 0.7 }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(found(diagnostics, 'retrain-on-drift-unmonitored')).toEqual([`retrain-on-drift-unmonitored@${at(text, 'on drift')}`]);
+        expect(found(diagnostics, 'retrain-on-drift-unmonitored')).toEqual([`retrain-on-drift-unmonitored@${rangeAt(text, 'on drift')}`]);
         expect(withCode(diagnostics, 'retrain-on-drift-unmonitored')[0].severity).toBe(1);
     });
 
@@ -97,7 +97,7 @@ group('retrain-on-drift-unmonitored', () => {
   model m { trains on subscribers retrain on drift }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(found(diagnostics, 'retrain-on-drift-unmonitored')).toEqual([`retrain-on-drift-unmonitored@${at(text, 'on drift')}`]);
+        expect(found(diagnostics, 'retrain-on-drift-unmonitored')).toEqual([`retrain-on-drift-unmonitored@${rangeAt(text, 'on drift')}`]);
         expect(withCode(diagnostics, 'retrain-on-drift-unmonitored')[0].message).toContain('no `monitoring` block');
     });
 
@@ -115,14 +115,14 @@ group('retrain-on-drift-unmonitored', () => {
     });
 });
 
-group('rollback-unmonitored', () => {
+describe('rollback-unmonitored', () => {
     test('a rollback metric without an alert is reported on the metric in `rollback when`', async () => {
         const text = `plan P {${DATA}
   rollout { strategy canary stage 10 % stage 100 % rollback when latency_p99 > 300 ms or error_rate > 1 % }
   monitoring { alert latency_p99 > 200 ms }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(found(diagnostics, 'rollback-unmonitored')).toEqual([`rollback-unmonitored@${at(text, 'error_rate', 2)}`]);
+        expect(found(diagnostics, 'rollback-unmonitored')).toEqual([`rollback-unmonitored@${rangeAt(text, 'error_rate', 2)}`]);
         const [diagnostic] = withCode(diagnostics, 'rollback-unmonitored');
         expect(diagnostic.severity).toBe(2);
         expect(diagnostic.message).toContain('`error_rate`');
@@ -134,8 +134,8 @@ group('rollback-unmonitored', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'rollback-unmonitored')).toEqual([
-            `rollback-unmonitored@${at(text, 'latency_p99', 2)}`,
-            `rollback-unmonitored@${at(text, 'error_rate', 2)}`,
+            `rollback-unmonitored@${rangeAt(text, 'latency_p99', 2)}`,
+            `rollback-unmonitored@${rangeAt(text, 'error_rate', 2)}`,
         ]);
     });
 
@@ -150,13 +150,13 @@ group('rollback-unmonitored', () => {
     });
 });
 
-group('risk-unmitigated', () => {
+describe('risk-unmitigated', () => {
     test('a high-impact risk without mitigation is reported on its name', async () => {
         const text = `plan P {
   risk ColdStart { likelihood low impact high description "no history" }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(found(diagnostics, 'risk-unmitigated')).toEqual([`risk-unmitigated@${at(text, 'ColdStart')}`]);
+        expect(found(diagnostics, 'risk-unmitigated')).toEqual([`risk-unmitigated@${rangeAt(text, 'ColdStart')}`]);
         expect(withCode(diagnostics, 'risk-unmitigated')[0].severity).toBe(2);
     });
 

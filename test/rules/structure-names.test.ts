@@ -1,10 +1,10 @@
-import { describe as group, expect, test } from 'vitest';
-import { at, found, unreadable, withCode } from '../linking/helpers.js';
+import { describe, expect, test } from 'vitest';
+import { found, rangeAt, unreadable, withCode } from '../support/diagnostics.js';
 import { check, createTestServices } from '../support/services.js';
 
 const services = createTestServices();
 
-group('duplicate-name', () => {
+describe('duplicate-name', () => {
     test('a second local declaration with a taken name, of any kind, is reported on its name', async () => {
         const text = `plan P {
   person ana
@@ -14,8 +14,8 @@ group('duplicate-name', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'duplicate-name')).toEqual([
-            `duplicate-name@${at(text, 'auc', 2)}`,
-            `duplicate-name@${at(text, 'ana', 2)}`,
+            `duplicate-name@${rangeAt(text, 'auc', 2)}`,
+            `duplicate-name@${rangeAt(text, 'ana', 2)}`,
         ]);
         const [auc, team] = withCode(diagnostics, 'duplicate-name');
         expect(auc.message).toContain('line 3');
@@ -31,7 +31,7 @@ plan P {
         const { diagnostics } = await check(services, text, {
             files: { 'lib/catalog.mlplan': 'catalog C { metric auc { kind ml } person ana }' },
         });
-        expect(found(diagnostics, 'duplicate-name')).toEqual([`duplicate-name@${at(text, 'auc')}`]);
+        expect(found(diagnostics, 'duplicate-name')).toEqual([`duplicate-name@${rangeAt(text, 'auc')}`]);
         expect(withCode(diagnostics, 'duplicate-name')[0].message).toContain('`lib/catalog.mlplan`');
     });
 
@@ -42,7 +42,7 @@ plan P { owner ana }`;
         const { diagnostics } = await check(services, text, {
             files: { 'a.mlplan': 'catalog A { person ana }', 'b.mlplan': 'catalog B { person ana }' },
         });
-        expect(found(diagnostics, 'duplicate-name')).toEqual([`duplicate-name@${at(text, '"./b.mlplan"')}`]);
+        expect(found(diagnostics, 'duplicate-name')).toEqual([`duplicate-name@${rangeAt(text, '"./b.mlplan"')}`]);
         expect(withCode(diagnostics, 'duplicate-name')[0].message).toMatch(/`a\.mlplan`.*`b\.mlplan`/);
     });
 
@@ -52,7 +52,7 @@ plan P { owner ana }`;
   dataset b { fields { region category } }
 }`;
         const { diagnostics } = await check(services, text);
-        expect(found(diagnostics, 'duplicate-name')).toEqual([`duplicate-name@${at(text, 'region', 2)}`]);
+        expect(found(diagnostics, 'duplicate-name')).toEqual([`duplicate-name@${rangeAt(text, 'region', 2)}`]);
     });
 
     test('near miss: distinct names, a name equal to a keyword, and a diamond import of one catalog', async () => {
@@ -77,7 +77,7 @@ plan P {
     });
 });
 
-group('duplicate-property', () => {
+describe('duplicate-property', () => {
     test('a single-valued property written twice is reported on the second keyword', async () => {
         const text = `plan P {
   title "one"
@@ -91,13 +91,13 @@ group('duplicate-property', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'duplicate-property')).toEqual([
-            `duplicate-property@${at(text, 'title', 2)}`,
-            `duplicate-property@${at(text, 'source', 2)}`,
-            `duplicate-property@${at(text, 'fields', 2)}`,
-            `duplicate-property@${at(text, 'trains', 2)}`,
-            `duplicate-property@${at(text, 'evaluation', 2)}`,
-            `duplicate-property@${at(text, 'on d } }', 1, 2)}`,
-            `duplicate-property@${at(text, 'members', 2)}`,
+            `duplicate-property@${rangeAt(text, 'title', 2)}`,
+            `duplicate-property@${rangeAt(text, 'source', 2)}`,
+            `duplicate-property@${rangeAt(text, 'fields', 2)}`,
+            `duplicate-property@${rangeAt(text, 'trains', 2)}`,
+            `duplicate-property@${rangeAt(text, 'evaluation', 2)}`,
+            `duplicate-property@${rangeAt(text, 'on d } }', 1, 2)}`,
+            `duplicate-property@${rangeAt(text, 'members', 2)}`,
         ]);
         const title = withCode(diagnostics, 'duplicate-property')[0];
         expect(title.message).toContain('plan `P`');
@@ -124,7 +124,7 @@ group('duplicate-property', () => {
     });
 });
 
-group('duplicate-block', () => {
+describe('duplicate-block', () => {
     test('a second serving, rollout, monitoring or budget block is reported on its keyword', async () => {
         const text = `plan P {
   serving { mode batch }
@@ -138,10 +138,10 @@ group('duplicate-block', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'duplicate-block')).toEqual([
-            `duplicate-block@${at(text, 'serving', 2)}`,
-            `duplicate-block@${at(text, 'rollout', 2)}`,
-            `duplicate-block@${at(text, 'monitoring', 2)}`,
-            `duplicate-block@${at(text, 'budget', 2)}`,
+            `duplicate-block@${rangeAt(text, 'serving', 2)}`,
+            `duplicate-block@${rangeAt(text, 'rollout', 2)}`,
+            `duplicate-block@${rangeAt(text, 'monitoring', 2)}`,
+            `duplicate-block@${rangeAt(text, 'budget', 2)}`,
         ]);
         expect(withCode(diagnostics, 'duplicate-block')[0].message).toContain('line 2');
     });

@@ -1,10 +1,10 @@
-import { describe as group, expect, test } from 'vitest';
-import { at, found, unreadable, withCode } from '../linking/helpers.js';
+import { describe, expect, test } from 'vitest';
+import { found, rangeAt, unreadable, withCode } from '../support/diagnostics.js';
 import { check, createTestServices } from '../support/services.js';
 
 const services = createTestServices();
 
-group('milestone-order', () => {
+describe('milestone-order', () => {
     test('a milestone due before, or on the day of, one it comes after is reported on that `after` reference', async () => {
         const text = `plan P {
   milestone Prototype { due 2026-03-01 }
@@ -14,8 +14,8 @@ group('milestone-order', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'milestone-order')).toEqual([
-            `milestone-order@${at(text, 'Prototype', 2)}`,
-            `milestone-order@${at(text, 'Shadow', 2)}`,
+            `milestone-order@${rangeAt(text, 'Prototype', 2)}`,
+            `milestone-order@${rangeAt(text, 'Shadow', 2)}`,
         ]);
         const [sameDay, before] = withCode(diagnostics, 'milestone-order');
         expect(sameDay.message).toBe('milestone `Shadow` is due 2026-03-01, on the same day as `Prototype` (due 2026-03-01), which it comes after');
@@ -36,7 +36,7 @@ group('milestone-order', () => {
     });
 });
 
-group('milestone-cycle', () => {
+describe('milestone-cycle', () => {
     test('each milestone of a cycle is reported once, at the `after` link that continues the cycle', async () => {
         const text = `plan P {
   milestone A { after C }
@@ -48,10 +48,10 @@ group('milestone-cycle', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'milestone-cycle')).toEqual([
-            `milestone-cycle@${at(text, 'C }', 1, 1)}`,
-            `milestone-cycle@${at(text, 'A }', 1, 1)}`,
-            `milestone-cycle@${at(text, 'B }', 1, 1)}`,
-            `milestone-cycle@${at(text, 'Self }', 1, 4)}`,
+            `milestone-cycle@${rangeAt(text, 'C }', 1, 1)}`,
+            `milestone-cycle@${rangeAt(text, 'A }', 1, 1)}`,
+            `milestone-cycle@${rangeAt(text, 'B }', 1, 1)}`,
+            `milestone-cycle@${rangeAt(text, 'Self }', 1, 4)}`,
         ]);
         const messages = withCode(diagnostics, 'milestone-cycle').map(d => d.message);
         expect(messages[0]).toContain('A → C → B → A');
@@ -85,7 +85,7 @@ group('milestone-cycle', () => {
     });
 });
 
-group('past-deadline', () => {
+describe('past-deadline', () => {
     test('a milestone due or a kpi `by` later than the deadline is reported on that date', async () => {
         const text = `plan P {
   deadline 2026-06-30
@@ -96,8 +96,8 @@ group('past-deadline', () => {
 }`;
         const { diagnostics } = await check(services, text);
         expect(found(diagnostics, 'past-deadline')).toEqual([
-            `past-deadline@${at(text, '2026-09-01')}`,
-            `past-deadline@${at(text, '2026-07-01')}`,
+            `past-deadline@${rangeAt(text, '2026-09-01')}`,
+            `past-deadline@${rangeAt(text, '2026-07-01')}`,
         ]);
         const [milestone, kpi] = withCode(diagnostics, 'past-deadline');
         expect(milestone.severity).toBe(2);

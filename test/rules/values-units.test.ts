@@ -1,31 +1,9 @@
 // unknown-unit and unit-mismatch: every quantity's unit against the unit table, its metric and its property.
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { describe as group, expect, test } from 'vitest';
-import { check, createTestServices, describe } from '../support/services.js';
+import { describe, expect, test } from 'vitest';
+import { createTestServices } from '../support/services.js';
+import { diagnosticsOf, foundIn, located, rangeAt, rangeWithin } from '../support/diagnostics.js';
 
 const services = createTestServices();
-
-async function diagnosticsOf(code: string, text: string, files?: Record<string, string>): Promise<Diagnostic[]> {
-    const { diagnostics } = await check(services, text, { files });
-    return diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === code);
-}
-
-async function found(code: string, text: string, files?: Record<string, string>): Promise<string[]> {
-    return (await diagnosticsOf(code, text, files)).map(describe);
-}
-
-/** `code@line:col-line:col` of `snippet`, looked up inside the first occurrence of `context` in `text`. */
-function spanOf(code: string, text: string, context: string, snippet = context): string {
-    const at = text.indexOf(context);
-    const inner = context.indexOf(snippet);
-    if (at < 0 || inner < 0) {
-        throw new Error(`"${snippet}" in "${context}" not found`);
-    }
-    const lines = text.slice(0, at + inner).split('\n');
-    const line = lines.length;
-    const column = lines[lines.length - 1].length + 1;
-    return `${code}@${line}:${column}-${line}:${column + snippet.length}`;
-}
 
 const METRICS = `
   metric latency_p99 { kind software unit ms better lower }
@@ -34,23 +12,23 @@ const METRICS = `
   metric spend       { kind business unit EUR better lower }
   metric load        { kind software unit req/s }`;
 
-group('unknown-unit', () => {
+describe('unknown-unit', () => {
     test('a word that is not a unit, with the nearest unit suggested', async () => {
         const text = `plan P {
   dataset d {
     retention 30 days
   }
 }`;
-        const [diagnostic, ...rest] = await diagnosticsOf('unknown-unit', text);
+        const [diagnostic, ...rest] = await diagnosticsOf(services, 'unknown-unit', text);
         expect(rest).toEqual([]);
-        expect(describe(diagnostic)).toBe('unknown-unit@3:18-3:22');
+        expect(located(diagnostic)).toBe('unknown-unit@3:18-3:22');
         expect(diagnostic.message).toBe('`days` is not a unit; did you mean `d`?');
         expect(diagnostic.data).toMatchObject({ suggestion: 'd' });
         expect(diagnostic.severity).toBe(1);
         // ...and the quantity is not reported a second time as a mismatch.
-        expect(await found('unit-mismatch', text)).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', text)).toEqual([]);
 
-        expect(await found('unknown-unit', text.replace('30 days', '30 d'))).toEqual([]);
+        expect(await foundIn(services, 'unknown-unit', text.replace('30 days', '30 d'))).toEqual([]);
     });
 
     test('every quantity position is checked', async () => {
@@ -65,20 +43,20 @@ group('unknown-unit', () => {
   monitoring { drift d.x psi > 0.2 u alert error_rate > 1 prc log predictions for 30 dayz }
   budget { total 10 dollars serving 2_500 usd/mo labeling 1 k training 3 K compute 2 eur }
 }`;
-        const words = (await diagnosticsOf('unknown-unit', text)).map(d => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
+        const words = (await diagnosticsOf(services, 'unknown-unit', text)).map(d => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
         expect(words).toEqual([
             'pct', 'records', 'yr', 'percnt', 'pts', 'wks', 'millis', 'pp', 'requests/day', 'rps', 'usd/req',
             'msec', 'percent', 'weeks', 'days', 'pct', 'days', 'msecs', 'u', 'prc', 'dayz',
             'dollars', 'usd/mo', 'k', 'K', 'eur',
         ]);
-        expect(await found('unit-mismatch', text)).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', text)).toEqual([]);
     });
 
     test('suggestions are carried in the data for a quick-fix', async () => {
         const text = `plan P {
   serving { volume 2_000_000 requests/day cost 2_500 usd/mo }
 }`;
-        const data = (await diagnosticsOf('unknown-unit', text)).map(d => (d.data as { suggestion?: string }).suggestion);
+        const data = (await diagnosticsOf(services, 'unknown-unit', text)).map(d => (d.data as { suggestion?: string }).suggestion);
         expect(data).toEqual(['req/day', 'USD/month']);
     });
 
@@ -86,8 +64,8 @@ group('unknown-unit', () => {
         const text = `plan P {
   serving { peak 60 xyzzyplugh }
 }`;
-        const [diagnostic] = await diagnosticsOf('unknown-unit', text);
-        expect(describe(diagnostic)).toBe(spanOf('unknown-unit', text, 'xyzzyplugh'));
+        const [diagnostic] = await diagnosticsOf(services, 'unknown-unit', text);
+        expect(located(diagnostic)).toBe(`unknown-unit@${rangeAt(text, 'xyzzyplugh')}`);
         expect(diagnostic.message).toContain('`xyzzyplugh` is not a unit (units: ms, s, min, h, d, w, %, req/s');
         expect(diagnostic.data).not.toHaveProperty('suggestion');
     });
@@ -97,11 +75,11 @@ group('unknown-unit', () => {
   metric ttl { unit days better lower }
   objective O { kpi ttl <= 3 d }
 }`;
-        const [diagnostic] = await diagnosticsOf('unknown-unit', text);
-        expect(describe(diagnostic)).toBe('unknown-unit@2:21-2:25');
+        const [diagnostic] = await diagnosticsOf(services, 'unknown-unit', text);
+        expect(located(diagnostic)).toBe('unknown-unit@2:21-2:25');
         expect(diagnostic.data).toMatchObject({ suggestion: 'd' });
-        expect(await found('unit-mismatch', text)).toEqual([]);
-        expect(await found('unknown-unit', text.replace('unit days', 'unit d'))).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', text)).toEqual([]);
+        expect(await foundIn(services, 'unknown-unit', text.replace('unit days', 'unit d'))).toEqual([]);
     });
 
     test('units written without a space, and every known unit, are accepted', async () => {
@@ -114,21 +92,21 @@ group('unknown-unit', () => {
   model M { retrain every 250ms }
   budget { total 1 GBP serving 2 GBP/month }
 }`;
-        expect(await found('unknown-unit', text)).toEqual([]);
+        expect(await foundIn(services, 'unknown-unit', text)).toEqual([]);
         const typo = text.replace('1req/s', '1reqs');
-        expect(await found('unknown-unit', typo)).toEqual([spanOf('unknown-unit', typo, '1reqs', 'reqs')]);
+        expect(await foundIn(services, 'unknown-unit', typo)).toEqual([`unknown-unit@${rangeWithin(typo, '1reqs', 'reqs')}`]);
     });
 
     test('only this document is reported, not the catalog it imports', async () => {
         const catalog = 'catalog C { metric ttl { unit days } }';
         const text = `import "./catalog.mlplan"
 plan P { objective O { kpi ttl <= 3 d } }`;
-        expect(await found('unknown-unit', text, { 'catalog.mlplan': catalog })).toEqual([]);
-        expect(await found('unknown-unit', catalog)).toEqual(['unknown-unit@1:31-1:35']);
+        expect(await foundIn(services, 'unknown-unit', text, { 'catalog.mlplan': catalog })).toEqual([]);
+        expect(await foundIn(services, 'unknown-unit', catalog)).toEqual(['unknown-unit@1:31-1:35']);
     });
 });
 
-group('unit-mismatch against the metric', () => {
+describe('unit-mismatch against the metric', () => {
     const bounds = `plan P {${METRICS}
   objective O { kpi latency_p99 <= 3 % }
   baseline B { expect error_rate = 2 ms }
@@ -139,16 +117,16 @@ group('unit-mismatch against the metric', () => {
 }`;
 
     test('every kind of bound, at its value', async () => {
-        expect(await found('unit-mismatch', bounds)).toEqual([
-            spanOf('unit-mismatch', bounds, 'kpi latency_p99 <= 3 %', '3 %'),
-            spanOf('unit-mismatch', bounds, 'expect error_rate = 2 ms', '2 ms'),
-            spanOf('unit-mismatch', bounds, 'success auc >= 0.78 ms', '0.78 ms'),
-            spanOf('unit-mismatch', bounds, 'gap <= 20 req/s', '20 req/s'),
-            spanOf('unit-mismatch', bounds, 'spend <= 3 USD', '3 USD'),
-            spanOf('unit-mismatch', bounds, 'latency_p99 > 0.3', '0.3'),
-            spanOf('unit-mismatch', bounds, 'error_rate > 5 s', '5 s'),
+        expect(await foundIn(services, 'unit-mismatch', bounds)).toEqual([
+            `unit-mismatch@${rangeWithin(bounds, 'kpi latency_p99 <= 3 %', '3 %')}`,
+            `unit-mismatch@${rangeWithin(bounds, 'expect error_rate = 2 ms', '2 ms')}`,
+            `unit-mismatch@${rangeWithin(bounds, 'success auc >= 0.78 ms', '0.78 ms')}`,
+            `unit-mismatch@${rangeWithin(bounds, 'gap <= 20 req/s', '20 req/s')}`,
+            `unit-mismatch@${rangeWithin(bounds, 'spend <= 3 USD', '3 USD')}`,
+            `unit-mismatch@${rangeWithin(bounds, 'latency_p99 > 0.3', '0.3')}`,
+            `unit-mismatch@${rangeWithin(bounds, 'error_rate > 5 s', '5 s')}`,
         ]);
-        expect(await found('unit-mismatch', bounds)).toContain('unit-mismatch@7:36-7:39');
+        expect(await foundIn(services, 'unit-mismatch', bounds)).toContain('unit-mismatch@7:36-7:39');
     });
 
     test('comparable units pass: conversions within a dimension, % and plain ratios, same currency', async () => {
@@ -160,14 +138,14 @@ group('unit-mismatch against the metric', () => {
             .replace('spend <= 3 USD', 'spend <= 3 EUR')
             .replace('latency_p99 > 0.3', 'latency_p99 > 0.3 min')
             .replace('error_rate > 5 s', 'error_rate > 5 %');
-        expect(await found('unit-mismatch', fixed)).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', fixed)).toEqual([]);
         // `alert load > 20 req/h` stayed: req/h converts to the metric's req/s; a duration would not.
         expect(fixed).toContain('alert load > 20 req/h');
-        expect(await found('unit-mismatch', fixed.replace('alert load > 20 req/h', 'alert load > 20 ms'))).toHaveLength(1);
+        expect(await foundIn(services, 'unit-mismatch', fixed.replace('alert load > 20 req/h', 'alert load > 20 ms'))).toHaveLength(1);
     });
 
     test('messages name the bound and both sides; the expected unit is given when the metric has one', async () => {
-        const [kpi, expectLine, success] = await diagnosticsOf('unit-mismatch', bounds);
+        const [kpi, expectLine, success] = await diagnosticsOf(services, 'unit-mismatch', bounds);
         expect(kpi.message).toBe('`kpi latency_p99 <= 3 %`: `latency_p99` is measured in ms (a duration), but 3 % is a ratio or percentage');
         expect(kpi.data).toMatchObject({ expectedUnit: 'ms' });
         expect(expectLine.data).toMatchObject({ expectedUnit: '%' });
@@ -179,11 +157,11 @@ group('unit-mismatch against the metric', () => {
         const text = `plan P {${METRICS}
   model M { evaluation { success latency_p99 <= 150 } }
 }`;
-        const [diagnostic] = await diagnosticsOf('unit-mismatch', text);
-        expect(describe(diagnostic)).toBe(spanOf('unit-mismatch', text, '<= 150', '150'));
+        const [diagnostic] = await diagnosticsOf(services, 'unit-mismatch', text);
+        expect(located(diagnostic)).toBe(`unit-mismatch@${rangeWithin(text, '<= 150', '150')}`);
         expect(diagnostic.message).toContain('but 150 has no unit');
         expect(diagnostic.data).toMatchObject({ expectedUnit: 'ms' });
-        expect(await found('unit-mismatch', text.replace('<= 150', '<= 150 ms'))).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', text.replace('<= 150', '<= 150 ms'))).toEqual([]);
     });
 
     test('unresolved metrics and missing values are left alone', async () => {
@@ -192,12 +170,12 @@ group('unit-mismatch against the metric', () => {
   objective O { kpi nowhere <= 3 % }
   model M { evaluation { success latency >= } }
 }`;
-        expect(await found('unit-mismatch', text)).toEqual([]);
-        expect(await found('unit-mismatch', text.replace('nowhere', 'latency'))).toEqual(['unit-mismatch@3:32-3:35']);
+        expect(await foundIn(services, 'unit-mismatch', text)).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', text.replace('nowhere', 'latency'))).toEqual(['unit-mismatch@3:32-3:35']);
     });
 });
 
-group('unit-mismatch against the property', () => {
+describe('unit-mismatch against the property', () => {
     // [property, plan body with a wrong unit, the quantity at fault, the same body made right]
     const cases: Array<[string, string, string, string]> = [
         ['serving volume', 'serving { volume 20 ms }', '20 ms', 'serving { volume 20 req/min }'],
@@ -226,8 +204,8 @@ group('unit-mismatch against the property', () => {
 
     test.each(cases)('%s', async (_, wrong, quantity, right) => {
         const text = `plan P {\n  ${wrong}\n}`;
-        expect(await found('unit-mismatch', text)).toEqual([spanOf('unit-mismatch', text, wrong, quantity)]);
-        expect(await found('unit-mismatch', `plan P {\n  ${right}\n}`)).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', text)).toEqual([`unit-mismatch@${rangeWithin(text, wrong, quantity)}`]);
+        expect(await foundIn(services, 'unit-mismatch', `plan P {\n  ${right}\n}`)).toEqual([]);
     });
 
     test('messages say what the property takes and what was written', async () => {
@@ -237,8 +215,8 @@ group('unit-mismatch against the property', () => {
   budget { total 10 USD serving 2_500 USD }
   dataset d { size 12 % }
 }`;
-        const diagnostics = await diagnosticsOf('unit-mismatch', text);
-        expect(diagnostics.map(d => [describe(d), d.message, d.data])).toEqual([
+        const diagnostics = await diagnosticsOf(services, 'unit-mismatch', text);
+        expect(diagnostics.map(d => [located(d), d.message, d.data])).toEqual([
             ['unit-mismatch@2:18-2:22', 'serving `peak` must be a request rate (req/s, req/min, req/h or req/day), but 3 ms is a duration', { code: 'unit-mismatch' }],
             ['unit-mismatch@3:18-3:20', 'slo `window` must be a duration (ms, s, min, h, d or w), but 28 has no unit', { code: 'unit-mismatch' }],
             ['unit-mismatch@4:33-4:42', 'budget `serving` must be a monthly cost (USD/month), but 2,500 USD is an amount of money', { code: 'unit-mismatch', expectedUnit: 'USD/month' }],
@@ -247,12 +225,12 @@ group('unit-mismatch against the property', () => {
     });
 
     test('a fraction property suggests %', async () => {
-        const [diagnostic] = await diagnosticsOf('unit-mismatch', 'plan P { rollout { stage 5 d } }');
+        const [diagnostic] = await diagnosticsOf(services, 'unit-mismatch', 'plan P { rollout { stage 5 d } }');
         expect(diagnostic.data).toMatchObject({ expectedUnit: '%' });
     });
 });
 
-group('unit-mismatch between currencies', () => {
+describe('unit-mismatch between currencies', () => {
     const plan = (budget: string, cost: string) => `plan P {
   serving {
     volume 2_000_000 req/day
@@ -265,36 +243,36 @@ group('unit-mismatch between currencies', () => {
 
     test('a USD cost against a EUR budget is reported on the cost', async () => {
         const text = plan('total 150_000 EUR serving 2_500 EUR/month', '0.00004 USD/req');
-        const [diagnostic, ...rest] = await diagnosticsOf('unit-mismatch', text);
+        const [diagnostic, ...rest] = await diagnosticsOf(services, 'unit-mismatch', text);
         expect(rest).toEqual([]);
-        expect(describe(diagnostic)).toBe('unit-mismatch@4:10-4:25');
+        expect(located(diagnostic)).toBe('unit-mismatch@4:10-4:25');
         expect(diagnostic.message).toBe('serving `cost` 0.00004 USD/req is in USD but the plan counts in EUR (budget `total` 150,000 EUR); amounts in different currencies cannot be compared');
         expect(diagnostic.data).toMatchObject({ expectedUnit: 'EUR/req' });
         // no budget comparison across currencies either
-        expect(await found('budget-exceeded', plan('serving 1 EUR/month', '0.00004 USD/req'))).toEqual([]);
+        expect(await foundIn(services, 'budget-exceeded', plan('serving 1 EUR/month', '0.00004 USD/req'))).toEqual([]);
     });
 
     test('EUR everywhere is fine', async () => {
-        expect(await found('unit-mismatch', plan('total 150_000 EUR serving 2_500 EUR/month labeling 3 EUR', '0.00004 EUR/req'))).toEqual([]);
-        expect(await found('unit-mismatch', plan('total 150_000 GBP', '900 GBP/month'))).toEqual([]);
-        expect(await found('unit-mismatch', plan('total 150_000 EUR serving 2_500 EUR/month labeling 3 USD', '0.00004 EUR/req'))).toHaveLength(1);
+        expect(await foundIn(services, 'unit-mismatch', plan('total 150_000 EUR serving 2_500 EUR/month labeling 3 EUR', '0.00004 EUR/req'))).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', plan('total 150_000 GBP', '900 GBP/month'))).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', plan('total 150_000 EUR serving 2_500 EUR/month labeling 3 USD', '0.00004 EUR/req'))).toHaveLength(1);
     });
 
     test('budget figures in another currency than the first one are reported', async () => {
         const text = plan('total 150_000 EUR serving 2_500 USD/month labeling 3 EUR training 4 GBP', '0.00004 EUR/req');
-        expect(await found('unit-mismatch', text)).toEqual([
-            spanOf('unit-mismatch', text, '2_500 USD/month'),
-            spanOf('unit-mismatch', text, '4 GBP'),
+        expect(await foundIn(services, 'unit-mismatch', text)).toEqual([
+            `unit-mismatch@${rangeAt(text, '2_500 USD/month')}`,
+            `unit-mismatch@${rangeAt(text, '4 GBP')}`,
         ]);
     });
 
     test('the first budget figure in source order sets the currency', async () => {
         const text = plan('serving 2_500 USD/month total 150_000 EUR', '0.00004 USD/req');
-        expect(await found('unit-mismatch', text)).toEqual([spanOf('unit-mismatch', text, '150_000 EUR')]);
+        expect(await foundIn(services, 'unit-mismatch', text)).toEqual([`unit-mismatch@${rangeAt(text, '150_000 EUR')}`]);
     });
 
     test('without a budget, a cost in any currency is fine', async () => {
-        expect(await found('unit-mismatch', `plan P { serving { cost 0.1 GBP/req } }`)).toEqual([]);
-        expect(await found('unit-mismatch', `plan P { serving { cost 0.1 GBP/req } budget { total 5 EUR } }`)).toEqual(['unit-mismatch@1:25-1:36']);
+        expect(await foundIn(services, 'unit-mismatch', `plan P { serving { cost 0.1 GBP/req } }`)).toEqual([]);
+        expect(await foundIn(services, 'unit-mismatch', `plan P { serving { cost 0.1 GBP/req } budget { total 5 EUR } }`)).toEqual(['unit-mismatch@1:25-1:36']);
     });
 });

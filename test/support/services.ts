@@ -53,10 +53,3 @@ export async function check(
     await services.shared.workspace.DocumentBuilder.build([document, ...extra], { validation: true });
     return { document, diagnostics: document.diagnostics ?? [] };
 }
-
-/** `code@line:col-line:col` (1-based, like the CLI) for compact, exact assertions. */
-export function describe(diagnostic: Diagnostic): string {
-    const { start, end } = diagnostic.range;
-    const code = (diagnostic.data as { code?: string } | undefined)?.code ?? diagnostic.code;
-    return `${code}@${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
-}

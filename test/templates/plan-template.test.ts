@@ -1,13 +1,14 @@
 import { expect, test } from 'vitest';
 import { computeReadiness } from '../../server/src/rules/readiness.js';
 import { planNameFrom, planTemplate, TEMPLATE_STAGES } from '../../server/src/templates/plan-template.js';
-import { check, createTestServices, describe } from '../support/services.js';
+import { check, createTestServices } from '../support/services.js';
+import { locatedWithMessage } from '../support/diagnostics.js';
 
 const services = createTestServices();
 
 test.each(TEMPLATE_STAGES)('the %s template checks clean and fully ready at its stage', async stage => {
     const { document, diagnostics } = await check(services, planTemplate(stage, 'Churn model'));
-    expect(diagnostics.map(d => `${describe(d)} ${d.message}`)).toEqual([]);
+    expect(diagnostics.map(locatedWithMessage)).toEqual([]);
     const readiness = computeReadiness(true, stage, diagnostics, {});
     expect(readiness.stage).toBe(stage);
     expect(readiness.satisfied).toBe(readiness.applicable);
