@@ -30,7 +30,7 @@ plan P {
     source "lake://hold"
     fields {
       region category
-      tenure number
+      tenure number  churned boolean label
     }
   }
   baseline B { kind heuristic expect auc = 0.6 }

@@ -3,6 +3,8 @@
  * with each other. One file per rule, listed here in the order of the contract's table.
  */
 import type { Rule } from '../rule.js';
+import { evaluationMissingLabel } from './evaluation-missing-label.js';
 
 export const CROSS_CHECK_RULES: readonly Rule[] = [
+    evaluationMissingLabel,
 ];
