@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { detectIndentUnit } from '../../server/src/rules/fixes/fix-document.js';
-import { createFixer } from '../../server/src/rules/fixes/index.js';
+import { createFixer } from '../../server/src/rules/fixes/fixer.js';
 import { EXAMPLE, atStage, replace } from '../rules/completeness-support.js';
 import { check, createEditorTestServices } from '../support/services.js';
 import { codeOf, withCode } from '../support/diagnostics.js';
