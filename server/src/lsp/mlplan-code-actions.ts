@@ -9,7 +9,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { MlPlanFacts } from '../language/mlplan-facts.js';
-import { createFixer } from '../rules/fixes/index.js';
+import { createFixer } from '../rules/fixes/fixer.js';
 import type { MlPlanLspServices } from './lsp-services.js';
 
 export class MlPlanCodeActionProvider implements CodeActionProvider {
