@@ -38,7 +38,7 @@ export interface SourceFile {
 }
 
 export interface Violation {
-    readonly rule: 'cycle' | 'upward' | 'vscode' | 'platform' | 'editor-in-core' | 'module-state' | 'client-logic';
+    readonly rule: 'cycle' | 'upward' | 'vscode' | 'platform' | 'editor-in-core' | 'module-state' | 'client-logic' | 'rule-input';
     readonly file: string;
     readonly detail: string;
 }
@@ -108,6 +108,10 @@ function checkLocalImport(file: string, layer: Layer | 'base' | undefined, targe
     }
     if (LAYERS.indexOf(to) > LAYERS.indexOf(layer)) {
         violations.push({ rule: 'upward', file, detail: `${layer}/ imports ${to}/ (${target})` });
+    }
+    // Rules see the plan through its facts (model/plan-facts.ts), never through the services that build them.
+    if (layer === 'rules' && to === 'language') {
+        violations.push({ rule: 'rule-input', file, detail: `a rule reaches the language layer: ${target}` });
     }
     if (layer === 'client' && !imp.typeOnly && target.startsWith('server/src/') && !CLIENT_MAY_RUN.some(allowed => allowed.test(target))) {
         violations.push({ rule: 'client-logic', file, detail: `runs server code: ${target}` });

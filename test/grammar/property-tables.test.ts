@@ -1,10 +1,10 @@
 // The tables that say what each property of the language holds (model/property-units.ts) and
-// which properties may be written more than once (language/grammar-properties.ts), held against
+// which properties may be written more than once (model/grammar-properties.ts), held against
 // the grammar itself: a property added to grammar/mlplan.langium that none of them knows fails here.
 import { AstUtils, GrammarAST } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { MlPlanGrammar } from '../../server/src/generated/grammar.js';
-import { blockTypes, propertiesOf } from '../../server/src/language/grammar-properties.js';
+import { blockTypes, propertiesOf } from '../../server/src/model/grammar-properties.js';
 import { DATE_PROPERTIES, METRIC_BOUNDS, PROPERTY_UNITS } from '../../server/src/model/property-units.js';
 
 const grammar = MlPlanGrammar();
@@ -41,7 +41,7 @@ describe('model/property-units.ts against the grammar', () => {
     });
 });
 
-describe('language/grammar-properties.ts', () => {
+describe('model/grammar-properties.ts', () => {
     test('the repeatable properties are those LANGUAGE.md marks repeatable, and no other', () => {
         // Written with a keyword of the block itself (`stakeholder "…"`), or as a rule of their own
         // (`kpi …` is a Kpi): both may appear any number of times.

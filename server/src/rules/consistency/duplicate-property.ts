@@ -1,5 +1,5 @@
 import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
-import { propertiesOf, ruleOfKeyword } from '../../language/grammar-properties.js';
+import { propertiesOf, ruleOfKeyword } from '../../model/grammar-properties.js';
 import type { Rule } from '../rule.js';
 
 /** How the property is written, for messages. */
