@@ -1,9 +1,10 @@
 // Plan facts are built once per version of the workspace (language/mlplan-facts.ts) and shared by
 // validation, hover, code actions, the code lens and the exporters: a request never builds them
-// again, and any change that could alter them (an edit, a configuration change) does.
+// again, and any change that could alter them (an edit, a configuration change) does. Every front
+// end shows the same figure, computed once (model/derived.ts, remembered by the facts).
 import { TextDocument, URI } from 'langium';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { exportInputOf } from '../../server/src/export/index.js';
+import { buildExportModel, exportInputOf } from '../../server/src/export/index.js';
 import type { MlPlanFacts } from '../../server/src/language/mlplan-facts.js';
 import { check, createEditorTestServices } from '../support/services.js';
 
@@ -65,5 +66,22 @@ describe('one build of the facts per version', () => {
         expect(after).not.toBe(before);
         expect(after.settings).toEqual({ 'owner-missing': 'off' });
         expect(before.settings).toEqual({});
+    });
+});
+
+describe('a figure is computed in one place', () => {
+    test('the mean rate and the monthly cost a rule quotes are those the hover shows and the export writes', async () => {
+        const text = PLAN.replace('peak 60 req/s', 'peak 10 req/s').replace('2_500 USD/month', '2_000 USD/month');
+        const { document, diagnostics } = await check(services, text);
+        const messages = diagnostics.map(d => d.message).join('\n');
+        expect(messages).toContain('below the mean 23.1 req/s implied by 2,000,000 req/day');
+        expect(messages).toContain('serving costs 2,400 USD/month');
+        const hover = await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: { line: 1, character: 40 } });
+        const shown = JSON.stringify(hover);
+        expect(shown).toContain('23.1 req/s');
+        expect(shown).toContain('2,400 USD/month');
+        const derived = buildExportModel(exportInputOf(services, document)).serving?.derived;
+        expect(derived?.meanRate?.text).toBe('23.1 req/s');
+        expect(derived?.monthlyCost?.text).toBe('2,400 USD/month');
     });
 });
