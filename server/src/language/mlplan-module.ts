@@ -6,7 +6,6 @@ import type {
 import { MlPlanLanguageMetaData } from '../generated/module.js';
 import { MlPlanCommentProvider } from './mlplan-comments.js';
 import { MlPlanConfiguration, type KnownCodes } from './mlplan-config.js';
-import { MlPlanAstNodeDescriptionProvider } from './mlplan-descriptions.js';
 import { MlPlanDocumentBuilder } from './mlplan-document-builder.js';
 import { MlPlanFacts } from './mlplan-facts.js';
 import { MlPlanImports } from './mlplan-imports.js';
@@ -66,7 +65,6 @@ export const MlPlanModule: Module<MlPlanServices, PartialLangiumCoreServices & D
     },
     workspace: {
         ReferenceDescriptionProvider: services => new MlPlanReferenceDescriptionProvider(services),
-        AstNodeDescriptionProvider: services => new MlPlanAstNodeDescriptionProvider(services),
     },
 };
 
