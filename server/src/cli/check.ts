@@ -1,5 +1,3 @@
-import type { LangiumDocument } from 'langium';
-import type { Document } from '../generated/ast.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import { readinessOf } from '../rules/readiness.js';
 import type { CheckOptions } from './args.js';
@@ -33,22 +31,18 @@ export async function runCheck(options: CheckOptions, out: Output): Promise<numb
     for (const warning of warnings) {
         out.stderr(`mlplan: warning: ${oneLine(warning)}\n`);
     }
-    const results = inputs.targets.map((target, i) => fileResult(target, documents[i], services.facts.PlanFacts.of(documents[i])));
+    const results = inputs.targets.map((target, i) => fileResult(target, services.facts.PlanFacts.of(documents[i])));
     out.stdout(FORMATTERS[options.format](results, options.summary));
     return results.some(result => result.findings.some(f => f.severity === 'error')) ? 1 : 0;
 }
 
-function fileResult(target: Target, document: LangiumDocument<Document>, facts: PlanFacts): FileResult {
-    const root = document.parseResult.value;
-    const diagnostics = document.diagnostics ?? [];
-    const kind = root.plan ? 'plan' : root.catalog ? 'catalog' : 'empty';
-    const stage = root.plan ? root.plan.stage ?? 'mvp' : undefined;
-    const readiness = readinessOf(facts, diagnostics);
+function fileResult(target: Target, facts: PlanFacts): FileResult {
+    const diagnostics = facts.document.diagnostics ?? [];
     return {
         file: target.display,
-        kind,
-        stage,
-        readiness,
+        kind: facts.plan ? 'plan' : facts.catalog ? 'catalog' : 'empty',
+        stage: facts.plan ? facts.stage : undefined,
+        readiness: readinessOf(facts, diagnostics),
         findings: diagnostics.map(toFinding).sort(compareFindings),
     };
 }

@@ -10,9 +10,9 @@ import {
 } from 'langium';
 import { MlPlanGeneratedModule, MlPlanGeneratedSharedModule } from '../generated/module.js';
 import { MlPlanModule, MlPlanSharedModule, type MlPlanServices } from '../language/mlplan-module.js';
+import { PlanTextDocuments } from '../language/plan-text-documents.js';
 import { RULE_CODES } from '../rules/registry.js';
 import { MlPlanDocumentValidator, registerRuleChecks } from './mlplan-document-validator.js';
-import { PlanTextDocuments } from '../language/plan-text-documents.js';
 
 /** What the core adds to the language's wiring: the rules and the pipeline that runs them. */
 export const MlPlanRulesModule: Module<MlPlanServices, PartialLangiumCoreServices & { config: { RuleCodes: ReadonlySet<string> } }> = {

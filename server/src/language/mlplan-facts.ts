@@ -53,28 +53,11 @@ export class MlPlanFacts {
         });
     }
 
-    /**
-     * Each import statement resolved, with its cycle if it leads back here, and the documents it is
-     * the first to bring in (an import reached again through a later statement brings nothing new).
-     */
+    /** Each import statement resolved, with its cycle if it leads back here, and the documents it brings in. */
     private importFacts(document: LangiumDocument<Document>): ImportFacts[] {
-        const visited = new Set<string>([document.uri.toString()]);
-        return (document.parseResult.value.imports ?? []).map(node => {
-            const resolution = this.imports.explain(node);
-            const brings: Array<LangiumDocument<Document>> = [];
-            const queue = [resolution.document];
-            while (queue.length > 0) {
-                const next = queue.shift();
-                if (!next || visited.has(next.uri.toString())) {
-                    continue;
-                }
-                visited.add(next.uri.toString());
-                brings.push(next);
-                for (const nested of next.parseResult.value.imports ?? []) {
-                    queue.push(this.imports.resolve(nested));
-                }
-            }
-            return { node, ...resolution, cycle: this.imports.cycleThrough(node), brings };
-        });
+        const brought = this.imports.broughtIn(document);
+        return (document.parseResult.value.imports ?? []).map((node, i) => ({
+            node, ...this.imports.explain(node), cycle: this.imports.cycleThrough(node), brings: brought[i],
+        }));
     }
 }

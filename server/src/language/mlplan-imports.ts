@@ -113,24 +113,33 @@ export class MlPlanImports {
         if (cached?.document === document) {
             return [...cached.result];
         }
-        const result = this.resolveImported(document);
+        const result = this.reachedThrough(document.parseResult.value?.imports ?? [], new Set([document.uri.toString()]));
         this.imported.set(key, { document, result });
         return [...result];
     }
 
-    private resolveImported(document: LangiumDocument<Document>): Array<LangiumDocument<Document>> {
-        const seen = new Set<string>([document.uri.toString()]);
+    /**
+     * For each import of `document`, in order, the documents it is the first of them to bring in:
+     * what it reaches, breadth first, that no import before it reached.
+     */
+    broughtIn(document: LangiumDocument<Document>): Array<Array<LangiumDocument<Document>>> {
+        const seen = new Set([document.uri.toString()]);
+        return (document.parseResult.value?.imports ?? []).map(imp => this.reachedThrough([imp], seen));
+    }
+
+    /**
+     * The documents reached through `imports` and, in turn, through theirs, breadth first, each once:
+     * documents whose URI is in `seen` are skipped, and every document reached is added to it.
+     */
+    private reachedThrough(imports: readonly Import[], seen: Set<string>): Array<LangiumDocument<Document>> {
         const result: Array<LangiumDocument<Document>> = [];
-        const queue = [document];
+        const queue = [...imports];
         for (let next = 0; next < queue.length; next++) {
-            const current = queue[next];
-            for (const imp of current.parseResult.value?.imports ?? []) {
-                const target = this.resolve(imp);
-                if (target && !seen.has(target.uri.toString())) {
-                    seen.add(target.uri.toString());
-                    result.push(target);
-                    queue.push(target);
-                }
+            const target = this.resolve(queue[next]);
+            if (target && !seen.has(target.uri.toString())) {
+                seen.add(target.uri.toString());
+                result.push(target);
+                queue.push(...(target.parseResult.value?.imports ?? []));
             }
         }
         return result;

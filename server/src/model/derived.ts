@@ -42,8 +42,11 @@ export function peakRate(serving: ast.Serving | undefined): number | undefined {
 
 /** Peak over mean rate (2.6 means the service must absorb 2.6 times its average load). */
 export function peakToMeanRatio(serving: ast.Serving | undefined): number | undefined {
-    const mean = meanRate(serving);
-    const peak = peakRate(serving);
+    return peakOverMean(meanRate(serving), peakRate(serving));
+}
+
+/** Peak over mean, both in req/s, when both are known and the mean is not zero. */
+export function peakOverMean(mean: number | undefined, peak: number | undefined): number | undefined {
     return mean !== undefined && peak !== undefined && mean > 0 ? peak / mean : undefined;
 }
 
@@ -93,7 +96,11 @@ export interface ServingBudgetUse {
  * undefined when either is missing or they cannot be compared.
  */
 export function servingBudgetUse(serving: ast.Serving | undefined, budget: ast.Budget | undefined): ServingBudgetUse | undefined {
-    const cost = monthlyServingCost(serving);
+    return budgetUse(monthlyServingCost(serving), budget);
+}
+
+/** A monthly serving cost set against the budget's `serving` line, as `servingBudgetUse` does. */
+export function budgetUse(cost: MonthlyCost | undefined, budget: ast.Budget | undefined): ServingBudgetUse | undefined {
     const allowed = measureOf(budget?.serving);
     if (!cost || !allowed || allowed.unit.dimension !== 'money-per-month' || allowed.unit.currency !== cost.currency) {
         return undefined;

@@ -1,6 +1,6 @@
 import type * as ast from '../generated/ast.js';
 import {
-    errorBudget, meanRate, monthlyServingCost, peakRate, peakToMeanRatio, rolloutDuration, servingBudgetUse,
+    budgetUse, errorBudget, meanRate, monthlyServingCost, peakOverMean, peakRate, rolloutDuration,
     type ErrorBudget, type MonthlyCost, type ServingBudgetUse,
 } from './derived.js';
 
@@ -37,12 +37,15 @@ export function planFigures(budget: ast.Budget | undefined): PlanFigures {
         serving(serving) {
             let figures = servings.get(serving);
             if (!figures) {
+                const mean = meanRate(serving);
+                const peak = peakRate(serving);
+                const monthlyCost = monthlyServingCost(serving);
                 figures = {
-                    meanRate: meanRate(serving),
-                    peakRate: peakRate(serving),
-                    peakToMean: peakToMeanRatio(serving),
-                    monthlyCost: monthlyServingCost(serving),
-                    budgetUse: servingBudgetUse(serving, budget),
+                    meanRate: mean,
+                    peakRate: peak,
+                    peakToMean: peakOverMean(mean, peak),
+                    monthlyCost,
+                    budgetUse: budgetUse(monthlyCost, budget),
                 };
                 servings.set(serving, figures);
             }

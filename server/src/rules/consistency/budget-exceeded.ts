@@ -1,10 +1,10 @@
 import { measureOf } from '../../model/derived.js';
-import { compareMeasures, formatMeasure, formatValue, measure } from '../../model/units.js';
+import { formatMeasure, formatValue, measure } from '../../model/units.js';
 import type { Rule } from '../rule.js';
 
 /**
- * The monthly serving cost (`monthlyServingCost` in model/derived.ts computes it) against the
- * budget's `serving` per month, in the same currency only (a currency clash is `unit-mismatch`).
+ * The monthly serving cost against the budget's `serving` per month, as the plan's figures compare
+ * them (`budgetUse` in model/derived.ts): in the same currency only (a clash is `unit-mismatch`).
  * Reported on the serving `cost`, the figure the comparison is derived from.
  */
 export const budgetExceeded: Rule = {
@@ -19,16 +19,13 @@ export const budgetExceeded: Rule = {
             return;
         }
         for (const serving of facts.servings) {
-            const monthly = facts.figures.serving(serving).monthlyCost;
+            const use = facts.figures.serving(serving).budgetUse;
             const cost = measureOf(serving.cost);
-            if (!monthly || !cost) {
+            const spent = use && measure(use.cost.amount, `${use.cost.currency}/month`);
+            if (!use?.exceeded || !cost || !spent) {
                 continue;
             }
-            const spent = measure(monthly.amount, `${monthly.currency}/month`);
-            const difference = spent && compareMeasures(spent, allowed);
-            if (!spent || difference === undefined || difference <= 0) {
-                continue;
-            }
+            const monthly = use.cost;
             const derivation = monthly.requestsPerMonth !== undefined
                 ? ` (${formatMeasure(cost)} × ${formatValue(monthly.requestsPerMonth, 'req/month')})`
                 : '';
