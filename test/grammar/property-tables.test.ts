@@ -62,16 +62,16 @@ describe('model/grammar-properties.ts', () => {
     test('lists written in one go are single-valued: members, trains on, features, after, regulations, fields', () => {
         expect(propertiesOf('Team')?.singleValued).toEqual(['name', 'members', 'lead']);
         expect(propertiesOf('Model')?.singleValued).toEqual(expect.arrayContaining(['trains', 'features']));
-        expect(propertiesOf('Milestone')).toEqual({ singleValued: ['due', 'description', 'owner', 'after'], repeatable: ['deliverable'] });
+        expect(propertiesOf('Milestone')).toEqual({ singleValued: ['due', 'description', 'owner', 'after', 'needs'], repeatable: ['deliverable'] });
         expect(propertiesOf('Plan')?.singleValued).toContain('regulations');
         expect(propertiesOf('Dataset')?.singleValued).toContain('fields');
-        expect(propertiesOf('Objective')).toEqual({ singleValued: ['description', 'priority'], repeatable: ['stakeholder'] });
+        expect(propertiesOf('Objective')).toEqual({ singleValued: ['description', 'priority', 'value', 'for'], repeatable: ['stakeholder'] });
     });
 
     test('every block with properties is known, and nothing that has none', () => {
         expect([...blockTypes()].sort()).toEqual([
-            'Baseline', 'Budget', 'Catalog', 'Dataset', 'Evaluation', 'Metric', 'Milestone', 'Model', 'Monitoring',
-            'Objective', 'Person', 'Plan', 'Risk', 'Rollout', 'Serving', 'Slo', 'Team',
+            'Baseline', 'Budget', 'Catalog', 'Dataset', 'Evaluation', 'LabelingEffort', 'Metric', 'Milestone', 'Model',
+            'Monitoring', 'Objective', 'Person', 'Persona', 'Plan', 'Risk', 'Rollout', 'Serving', 'Slo', 'Team',
         ]);
     });
 });

@@ -110,7 +110,7 @@ describe('plan level', () => {
 
     test('a partly typed keyword is completed', async () => {
         const items = await complete(plan(`sta${CURSOR}`));
-        expect(labels(items)).toEqual(['stage']);
+        expect(labels(items)).toEqual(['stage', 'start']);
         expect(items[0].textEdit).toMatchObject({ newText: 'stage' });
     });
 });
@@ -284,11 +284,11 @@ describe('units after a number', () => {
         expect(labels(ofKind(items, CompletionItemKind.Unit))).toEqual(['%']);
     });
 
-    test('budget figures take money, serving cost money per request or per month', async () => {
+    test('budget figures take money, serving cost money per request, per month or per year', async () => {
         const budget = await complete(plan(`budget { total 100 ${CURSOR} }`));
         expect(labels(ofKind(budget, CompletionItemKind.Unit))).toEqual(['USD', 'EUR', 'GBP']);
         const cost = await complete(plan(`serving { cost 0.01 ${CURSOR} }`));
-        expect(labels(ofKind(cost, CompletionItemKind.Unit))).toEqual(['USD/req', 'EUR/req', 'GBP/req', 'USD/month', 'EUR/month', 'GBP/month']);
+        expect(labels(ofKind(cost, CompletionItemKind.Unit))).toEqual(['USD/req', 'EUR/req', 'GBP/req', 'USD/month', 'USD/year', 'EUR/month', 'EUR/year', 'GBP/month', 'GBP/year']);
     });
 
     test('a metric\'s `unit` offers every unit', async () => {

@@ -21,7 +21,10 @@ describe('the units of LANGUAGE.md section 1', () => {
     test('every unit of the table is known, and nothing else', () => {
         expect(UNIT_SYMBOLS).toEqual([
             'ms', 's', 'min', 'h', 'd', 'w', '%', 'req/s', 'req/min', 'req/h', 'req/day', 'req/d', 'rows',
-            'USD', 'USD/month', 'USD/req', 'EUR', 'EUR/month', 'EUR/req', 'GBP', 'GBP/month', 'GBP/req',
+            'rows/s', 'rows/min', 'rows/h', 'rows/day', 'rows/d',
+            'USD', 'USD/month', 'USD/year', 'USD/req', 'USD/row',
+            'EUR', 'EUR/month', 'EUR/year', 'EUR/req', 'EUR/row',
+            'GBP', 'GBP/month', 'GBP/year', 'GBP/req', 'GBP/row',
         ]);
         for (const word of ['days', 'sec', 'usd', 'req/sec', 'USD/day', 'row', 'M', 'month']) {
             expect(lookupUnit(word), word).toBeUndefined();
@@ -38,6 +41,12 @@ describe('the units of LANGUAGE.md section 1', () => {
         expect(['USD', 'EUR', 'GBP'].map(dimension)).toEqual(Array(3).fill('money'));
         expect(['USD/month', 'EUR/month', 'GBP/month'].map(dimension)).toEqual(Array(3).fill('money-per-month'));
         expect(['USD/req', 'EUR/req', 'GBP/req'].map(dimension)).toEqual(Array(3).fill('money-per-request'));
+        expect(['USD/year', 'EUR/year', 'GBP/year'].map(dimension)).toEqual(Array(3).fill('money-per-month'));
+        expect(['USD/row', 'EUR/row', 'GBP/row'].map(dimension)).toEqual(Array(3).fill('money-per-row'));
+        expect(['rows/s', 'rows/min', 'rows/h', 'rows/day', 'rows/d'].map(dimension)).toEqual(Array(5).fill('row-rate'));
+        expect(conv(1_200, 'USD/month', 'USD/year')).toBeCloseTo(14_400);
+        expect(conv(2_400, 'rows/day', 'rows/h')).toBeCloseTo(100);
+        expect(conv(1, 'USD/month', 'EUR/year')).toBeUndefined();
         expect(dimension('rows')).toBe('size');
     });
 });

@@ -11,7 +11,7 @@ import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-type
 import * as ast from '../generated/ast.js';
 import { lastMemberBefore, planBody } from './plan-body.js';
 import { kindWord } from '../model/declarations.js';
-import { lookupUnit, UNIT_SYMBOLS, unitsOfDimension, type Dimension } from '../model/units.js';
+import { isTolerated, lookupUnit, UNIT_SYMBOLS, unitsOfDimension, type Dimension } from '../model/units.js';
 import { PROPERTY_UNITS } from '../model/property-units.js';
 import { declarationKind } from './declaration-kinds.js';
 import { BLOCK_SNIPPETS, FIELD_SNIPPET, type BlockSnippet } from './completion-snippets.js';
@@ -470,7 +470,7 @@ function allUnits(): string[] {
 
 /** `req/d` is an accepted alias of `req/day`; only the spelled-out form is proposed. */
 function isProposedUnit(symbol: string): boolean {
-    return symbol !== '' && symbol !== 'req/d';
+    return symbol !== '' && !isTolerated(symbol);
 }
 
 /** `metric · ms, lower is better`, `number field of subscribers`, `person`. */

@@ -18,7 +18,7 @@ import { measureOf, type MonthlyCost, type ServingBudgetUse } from '../model/der
 import type { PlanFacts } from '../model/plan-facts.js';
 import {
     convert, describeDimension, equivalents, formatMeasure, formatNumber, formatPercent, formatValue, lookupUnit, measure,
-    unitsOfDimension,
+    isTolerated, unitsOfDimension,
 } from '../model/units.js';
 import { readinessOf } from '../rules/readiness.js';
 import { RULES_BY_CODE } from '../rules/registry.js';
@@ -170,7 +170,7 @@ function unitContent(symbol: string | undefined): string | undefined {
     }
     const others = unitsOfDimension(unit.dimension, unit.currency)
         .map(u => u.symbol)
-        .filter(other => other !== symbol && other !== 'req/d');
+        .filter(other => other !== symbol && !isTolerated(other));
     const also = others.length > 0 ? `; bounds may also be written in ${others.map(o => code(o)).join(', ')}` : '';
     return `${code(symbol)}: ${describeDimension(unit.dimension)}${also}`;
 }

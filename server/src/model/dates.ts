@@ -83,3 +83,34 @@ export function formatDate(date: CalendarDate): string {
     const pad = (n: number, width: number) => String(n).padStart(width, '0');
     return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
+
+/** The calendar date of a day number (the inverse of `dayNumber`); undefined when not finite. */
+export function dateOfDay(day: number): CalendarDate | undefined {
+    if (!Number.isFinite(day)) {
+        return undefined;
+    }
+    const z = Math.floor(day) + 719468;
+    const era = Math.floor(z / 146097);
+    const dayOfEra = z - era * 146097;
+    const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+    const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+    const day0 = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+    const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    return { year: era * 400 + yearOfEra + (month <= 2 ? 1 : 0), month, day: day0 };
+}
+
+/** The last day a plan's schedule is shown as a date; later ones read "after 9999-12-31". */
+const LAST_SHOWN_DAY = dayNumber({ year: 9999, month: 12, day: 31 });
+
+/** `2026-03-14` for a day number; beyond the year 9999, "after 9999-12-31" (never NaN or a 6-digit year). */
+export function formatDay(day: number): string {
+    const date = day <= LAST_SHOWN_DAY ? dateOfDay(day) : undefined;
+    return !date || date.year < 0 ? 'after 9999-12-31' : formatDate(date);
+}
+
+/** The day number of a date as written, or undefined when it is not a real date. */
+export function dayOf(text: string | undefined): number | undefined {
+    const date = parseDate(text);
+    return date ? dayNumber(date) : undefined;
+}

@@ -3,11 +3,11 @@ import * as ast from '../generated/ast.js';
 
 /** A declaration that has a name in the plan-wide namespace (everything but fields and singletons). */
 export type NamedDeclaration =
-    | ast.Person | ast.Team | ast.Metric | ast.Objective | ast.Dataset | ast.Baseline
+    | ast.Person | ast.Team | ast.Metric | ast.Persona | ast.Objective | ast.Dataset | ast.Baseline
     | ast.Model | ast.Slo | ast.Risk | ast.Milestone;
 
 const NAMED_TYPES = new Set<string>([
-    ast.Person.$type, ast.Team.$type, ast.Metric.$type, ast.Objective.$type, ast.Dataset.$type,
+    ast.Person.$type, ast.Team.$type, ast.Metric.$type, ast.Persona.$type, ast.Objective.$type, ast.Dataset.$type,
     ast.Baseline.$type, ast.Model.$type, ast.Slo.$type, ast.Risk.$type, ast.Milestone.$type,
 ]);
 

@@ -67,7 +67,7 @@ export function monthlyServingCost(serving: ast.Serving | undefined): MonthlyCos
         return undefined;
     }
     if (cost.unit.dimension === 'money-per-month') {
-        return { amount: cost.value, currency: cost.unit.currency };
+        return { amount: toBase(cost), currency: cost.unit.currency };
     }
     if (cost.unit.dimension === 'money-per-request') {
         const volume = measureOf(serving?.volume);
@@ -107,10 +107,11 @@ export function budgetUse(cost: MonthlyCost | undefined, budget: ast.Budget | un
     }
     const spent = measure(cost.amount, `${cost.currency}/month`);
     const difference = spent ? compareMeasures(spent, allowed) : undefined;
+    const perMonth = toBase(allowed);
     return {
         cost,
-        allowed: allowed.value,
-        share: allowed.value > 0 ? cost.amount / allowed.value : undefined,
+        allowed: perMonth,
+        share: perMonth > 0 ? cost.amount / perMonth : undefined,
         exceeded: difference !== undefined && difference > 0,
     };
 }
@@ -144,4 +145,35 @@ export function rolloutDuration(rollout: ast.Rollout | undefined): number | unde
         .map(measureOf)
         .filter((m): m is Measure => m !== undefined && m.unit.dimension === 'time');
     return parts.length > 0 ? parts.reduce((sum, m) => sum + toBase(m), 0) : undefined;
+}
+
+export interface Capacity {
+    readonly replicas: number;
+    /** One replica's `capacity`, in req/s. */
+    readonly perReplica: number;
+    /** replicas × capacity, in req/s. */
+    readonly total: number;
+    /** What it must absorb: `peak`, else the mean rate of `volume`, in req/s. */
+    readonly demand?: number;
+    readonly demandFrom?: 'peak' | 'mean';
+    /** total ÷ demand (1.5 = 50 % headroom); undefined for a zero demand. */
+    readonly headroom?: number;
+}
+
+/** Serving capacity (`replicas` × `capacity`) against the peak, else the mean rate. */
+export function servingCapacity(serving: ast.Serving, mean: number | undefined, peak: number | undefined): Capacity | undefined {
+    const replicas = measureOf(serving.replicas);
+    const capacity = measureOf(serving.capacity);
+    if (!replicas || replicas.unit.symbol !== '' || !capacity || capacity.unit.dimension !== 'rate') {
+        return undefined;
+    }
+    const perReplica = toBase(capacity);
+    const total = replicas.value * perReplica;
+    if (!Number.isFinite(total)) {
+        return undefined;
+    }
+    const demand = peak ?? mean;
+    const demandFrom = peak !== undefined ? 'peak' : mean !== undefined ? 'mean' : undefined;
+    const headroom = demand !== undefined && demand > 0 && Number.isFinite(total / demand) ? total / demand : undefined;
+    return { replicas: replicas.value, perReplica, total, demand, demandFrom, headroom };
 }

@@ -56,6 +56,7 @@ export interface VisibleDeclarations {
     readonly persons: readonly ast.Person[];
     readonly teams: readonly ast.Team[];
     readonly metrics: readonly ast.Metric[];
+    readonly personas: readonly ast.Persona[];
     readonly objectives: readonly ast.Objective[];
     readonly datasets: readonly ast.Dataset[];
     readonly baselines: readonly ast.Baseline[];
@@ -116,6 +117,7 @@ export function buildPlanFacts(input: FactsInput): PlanFacts {
             persons: all.filter(ast.isPerson),
             teams: all.filter(ast.isTeam),
             metrics: all.filter(ast.isMetric),
+            personas: all.filter(ast.isPersona),
             objectives: all.filter(ast.isObjective),
             datasets: all.filter(ast.isDataset),
             baselines: all.filter(ast.isBaseline),
@@ -140,7 +142,15 @@ export function buildPlanFacts(input: FactsInput): PlanFacts {
         imports: input.imports,
         importRoots: input.importRoots,
         settings: input.settings,
-        figures: planFigures(budgets[0]),
+        figures: planFigures({
+            plan: root.plan,
+            serving: servings[0],
+            rollout: rollouts[0],
+            budget: budgets[0],
+            models: all.filter(ast.isModel),
+            datasets: all.filter(ast.isDataset),
+            objectives: all.filter(ast.isObjective),
+        }),
     };
 }
 

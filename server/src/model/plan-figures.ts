@@ -1,8 +1,17 @@
 import type * as ast from '../generated/ast.js';
+import { dayOf } from './dates.js';
 import {
-    budgetUse, errorBudget, meanRate, monthlyServingCost, peakOverMean, peakRate, rolloutDuration,
-    type ErrorBudget, type MonthlyCost, type ServingBudgetUse,
+    budgetUse, errorBudget, meanRate, monthlyServingCost, peakOverMean, peakRate, rolloutDuration, servingCapacity,
+    type Capacity, type ErrorBudget, type MonthlyCost, type ServingBudgetUse,
 } from './derived.js';
+import {
+    budgetSum, labelingSpend, yearlyServingCost, yearlyValue,
+    type BudgetSum, type LabelingSpend, type YearlyCost, type YearlyValue,
+} from './economics.js';
+import {
+    labelingFigures, rolloutSchedule, rolloutStartDay, servingMonths,
+    type LabelingFigures, type RolloutSchedule, type ServingMonths,
+} from './schedule.js';
 
 /** What a `serving` block implies: its load and its cost. */
 export interface ServingFigures {
@@ -15,6 +24,12 @@ export interface ServingFigures {
     readonly monthlyCost?: MonthlyCost;
     /** The monthly cost against the plan's budget `serving` line. */
     readonly budgetUse?: ServingBudgetUse;
+    /** `replicas` × `capacity` against the peak (else the mean rate). */
+    readonly capacity?: Capacity;
+    /** The model it serves: `serves`, else the plan's only model. */
+    readonly model?: ast.Model;
+    /** What serving costs a year (4.3's `cost-exceeds-value`). */
+    readonly yearlyCost?: YearlyCost;
 }
 
 /**
@@ -27,25 +42,61 @@ export interface PlanFigures {
     errorBudget(slo: ast.Slo): ErrorBudget | undefined;
     /** Shadow period plus every stage's `for`, in seconds. */
     rolloutDuration(rollout: ast.Rollout): number | undefined;
+    /** Start, end and requests per stage of a rollout (the plan's serving gives the rate). */
+    rolloutSchedule(rollout: ast.Rollout): RolloutSchedule;
+    /** How long labeling a dataset takes from the plan `start`, and what it costs. */
+    labeling(dataset: ast.Dataset): LabelingFigures;
+    /** The labeling cost of every dataset the plan can see. */
+    readonly labelingSpend: LabelingSpend | undefined;
+    /** Months of serving before the deadline, as the budget check counts them. */
+    readonly servingMonths: ServingMonths;
+    /** The budget's lines against its total. */
+    readonly budgetSum: BudgetSum | undefined;
+    /** The objectives' yearly value. */
+    readonly yearlyValue: YearlyValue | undefined;
+    /** The plan `start` and `deadline` as day numbers. */
+    readonly startDay: number | undefined;
+    readonly deadlineDay: number | undefined;
 }
 
-export function planFigures(budget: ast.Budget | undefined): PlanFigures {
+/** What the figures are computed from: the parts of the plan facts they read. */
+export interface FiguresInput {
+    readonly plan?: ast.Plan;
+    readonly serving?: ast.Serving;
+    readonly rollout?: ast.Rollout;
+    readonly budget?: ast.Budget;
+    readonly models: readonly ast.Model[];
+    readonly datasets: readonly ast.Dataset[];
+    readonly objectives: readonly ast.Objective[];
+}
+
+export function planFigures(input: FiguresInput): PlanFigures {
+    const { budget } = input;
     const servings = new Map<ast.Serving, ServingFigures>();
     const budgets = new Map<ast.Slo, ErrorBudget | undefined>();
     const durations = new Map<ast.Rollout, number | undefined>();
-    return {
+    const schedules = new Map<ast.Rollout, RolloutSchedule>();
+    const labelings = new Map<ast.Dataset, LabelingFigures>();
+    const startDay = dayOf(input.plan?.start);
+    const deadlineDay = dayOf(input.plan?.deadline);
+    const once = lazy();
+    const figures: PlanFigures = {
         serving(serving) {
             let figures = servings.get(serving);
             if (!figures) {
                 const mean = meanRate(serving);
                 const peak = peakRate(serving);
                 const monthlyCost = monthlyServingCost(serving);
+                const served = serving.serves?.ref ?? (serving.serves ? undefined : onlyModel(input.models));
                 figures = {
                     meanRate: mean,
                     peakRate: peak,
                     peakToMean: peakOverMean(mean, peak),
                     monthlyCost,
                     budgetUse: budgetUse(monthlyCost, budget),
+                    capacity: servingCapacity(serving, mean, peak),
+                    model: served,
+                    yearlyCost: yearlyServingCost(monthlyCost, budget),
                 };
                 servings.set(serving, figures);
             }
@@ -53,7 +104,36 @@ export function planFigures(budget: ast.Budget | undefined): PlanFigures {
         },
         errorBudget: slo => remembered(budgets, slo, errorBudget),
         rolloutDuration: rollout => remembered(durations, rollout, rolloutDuration),
+        rolloutSchedule: rollout => remembered(schedules, rollout,
+            r => rolloutSchedule(r, input.serving ? figures.serving(input.serving).meanRate : undefined)),
+        labeling: dataset => remembered(labelings, dataset, d => labelingFigures(d, startDay)),
+        get labelingSpend() {
+            return once('labelingSpend', () => labelingSpend(input.datasets.map(d => figures.labeling(d))));
+        },
+        get servingMonths() {
+            return once('servingMonths', () => servingMonths(rolloutStartDay(input.rollout).day, startDay, deadlineDay));
+        },
+        get budgetSum() {
+            return once('budgetSum', () => budgetSum(budget, figures.servingMonths));
+        },
+        get yearlyValue() {
+            return once('yearlyValue', () => yearlyValue(input.objectives));
+        },
+        startDay,
+        deadlineDay,
     };
+    return figures;
+}
+
+/** The plan's model when it has exactly one: the served model when `serves` is left out. */
+function onlyModel(models: readonly ast.Model[]): ast.Model | undefined {
+    return models.length === 1 ? models[0] : undefined;
+}
+
+/** A memo of named values computed on first use. */
+function lazy(): <T>(key: string, compute: () => T) => T {
+    const values = new Map<string, unknown>();
+    return <T>(key: string, compute: () => T): T => remembered(values, key, compute) as T;
 }
 
 function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V): V {

@@ -15,6 +15,8 @@ export interface PropertyUnits {
     readonly accepts: readonly Accepted[];
     /** Must lie within 0–100 % (`percent-out-of-range`). */
     readonly percent?: boolean;
+    /** Must be above zero (`non-positive-value`): a capacity, rate, count or latency of 0 or less is a typo. */
+    readonly positive?: boolean;
     /** The unit a quick-fix should write, when there is exactly one sensible choice.
      *  `currency` is the written unit's currency, else the plan's reference currency. */
     readonly expectedUnit?: (currency: string | undefined) => string | undefined;
@@ -23,6 +25,8 @@ export interface PropertyUnits {
 const percentUnit = () => '%';
 const moneyUnit = (currency: string | undefined) => currency;
 const monthlyUnit = (currency: string | undefined) => currency && `${currency}/month`;
+const yearlyUnit = (currency: string | undefined) => currency && `${currency}/year`;
+const perRowUnit = (currency: string | undefined) => currency && `${currency}/row`;
 
 /**
  * The one table of properties holding a quantity whose kind is fixed by the property itself,
@@ -34,6 +38,18 @@ export const PROPERTY_UNITS: Readonly<Record<string, Readonly<Record<string, Pro
         volume: { label: 'serving `volume`', accepts: ['rate'] },
         peak: { label: 'serving `peak`', accepts: ['rate'] },
         cost: { label: 'serving `cost`', accepts: ['money-per-request', 'money-per-month'] },
+        replicas: { label: 'serving `replicas`', accepts: ['plain'], positive: true },
+        capacity: { label: 'serving `capacity`', accepts: ['rate'], positive: true },
+    },
+    Model: {
+        latency: { label: 'model `latency`', accepts: ['time'], positive: true },
+    },
+    Objective: {
+        value: { label: 'objective `value`', accepts: ['money-per-month'], expectedUnit: yearlyUnit },
+    },
+    LabelingEffort: {
+        rate: { label: 'labeling `rate`', accepts: ['row-rate'], positive: true },
+        cost: { label: 'labeling `cost`', accepts: ['money-per-row'], expectedUnit: perRowUnit },
     },
     Slo: {
         objective: { label: 'slo `objective`', accepts: ['fraction'], percent: true, expectedUnit: percentUnit },
@@ -52,6 +68,7 @@ export const PROPERTY_UNITS: Readonly<Record<string, Readonly<Record<string, Pro
     Dataset: {
         size: { label: 'dataset `size`', accepts: ['size', 'plain'], expectedUnit: () => 'rows' },
         retention: { label: 'dataset `retention`', accepts: ['time'] },
+        labelDelay: { label: 'dataset `labels after`', accepts: ['time'] },
     },
     Monitoring: {
         logRetention: { label: '`log … for`', accepts: ['time'] },
@@ -85,7 +102,8 @@ export const METRIC_BOUNDS: Readonly<Record<string, string>> = {
 
 /** Properties holding a DATE, by AST type: plan `deadline`, kpi `by`, milestone `due`. */
 export const DATE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-    Plan: ['deadline'],
+    Plan: ['start', 'deadline'],
+    RolloutStart: ['date'],
     Kpi: ['by'],
     Milestone: ['due'],
 };

@@ -13,13 +13,16 @@ export type Dimension =
     | 'money'
     | 'money-per-month'
     | 'money-per-request'
-    | 'size';
+    | 'money-per-row'
+    | 'size'
+    | 'row-rate';
 
 export interface UnitInfo {
     /** The unit as written in a plan (`''` for a plain number). */
     readonly symbol: string;
     readonly dimension: Dimension;
-    /** Multiplier to the dimension's base unit: seconds, ratio, requests per second, rows, money. */
+    /** Multiplier to the dimension's base unit: seconds, ratio, requests per second, rows, rows per
+     *  second, money. */
     readonly factor: number;
     /** Money units never convert across currencies. */
     readonly currency?: string;
@@ -34,6 +37,10 @@ const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 /** Monthly figures (budgets, costs) use a 30-day month, as LANGUAGE.md's budget rule does. */
 export const DAYS_PER_MONTH = 30;
+/** Yearly figures (LANGUAGE.md 4.3): a year of volume is 365 days; a monthly amount is × 12 a year. */
+export const DAYS_PER_YEAR = 365;
+export const MONTHS_PER_YEAR = 12;
+export const SECONDS_PER_DAY = DAY;
 
 function unit(symbol: string, dimension: Dimension, factor: number, currency?: string): UnitInfo {
     return { symbol, dimension, factor, currency };
@@ -54,10 +61,18 @@ const UNIT_LIST: UnitInfo[] = [
     unit('req/day', 'rate', 1 / DAY),
     unit('req/d', 'rate', 1 / DAY),
     unit('rows', 'size', 1),
+    unit('rows/s', 'row-rate', 1),
+    unit('rows/min', 'row-rate', 1 / MINUTE),
+    unit('rows/h', 'row-rate', 1 / HOUR),
+    unit('rows/day', 'row-rate', 1 / DAY),
+    unit('rows/d', 'row-rate', 1 / DAY),
     ...CURRENCIES.flatMap(c => [
         unit(c, 'money', 1, c),
         unit(`${c}/month`, 'money-per-month', 1, c),
+        // A yearly amount is a monthly one × 12 (LANGUAGE.md section 1): one dimension, base per month.
+        unit(`${c}/year`, 'money-per-month', 1 / MONTHS_PER_YEAR, c),
         unit(`${c}/req`, 'money-per-request', 1, c),
+        unit(`${c}/row`, 'money-per-row', 1, c),
     ]),
 ];
 
@@ -67,6 +82,14 @@ const UNITS = new Map(UNIT_LIST.map(u => [u.symbol, u]));
 export const UNIT_SYMBOLS: readonly string[] = UNIT_LIST.filter(u => u.symbol !== '').map(u => u.symbol);
 
 export const PLAIN: UnitInfo = UNITS.get('')!;
+
+/** `req/d` and `rows/d` are accepted but never suggested or listed: the plan's style is `/day`. */
+export function isTolerated(symbol: string): boolean {
+    return symbol.endsWith('/d');
+}
+
+/** The units completion, messages and hovers list: every unit but the tolerated short forms. */
+export const SHOWN_UNIT_SYMBOLS: readonly string[] = UNIT_SYMBOLS.filter(s => !isTolerated(s));
 
 /** The unit for a symbol as written (`undefined` or `''` is a plain ratio); undefined if unknown. */
 export function lookupUnit(symbol: string | undefined): UnitInfo | undefined {
@@ -81,11 +104,15 @@ const ALIASES: Record<string, string> = {
     records: 'rows', usd: 'USD', dollars: 'USD', eur: 'EUR', euros: 'EUR', gbp: 'GBP', pounds: 'GBP',
     'req/sec': 'req/s', 'req/second': 'req/s', 'rps': 'req/s', 'qps': 'req/s', 'req/minute': 'req/min',
     'req/hour': 'req/h', 'req/days': 'req/day', 'rpd': 'req/day',
+    'rows/sec': 'rows/s', 'rows/second': 'rows/s', 'rows/minute': 'rows/min', 'rows/hour': 'rows/h',
+    'rows/days': 'rows/day', 'row/day': 'rows/day', 'row/h': 'rows/h',
 };
 
 /** Words people write on either side of a `/` (`USD/mo`, `requests/sec`), mapped to ours. */
 const PER_ALIASES: Record<string, string> = {
     mo: 'month', mon: 'month', mth: 'month', months: 'month', monthly: 'month',
+    yr: 'year', y: 'year', years: 'year', annum: 'year', yearly: 'year', annual: 'year', a: 'year',
+    rows: 'row', record: 'row', records: 'row', item: 'row', items: 'row', label: 'row', labels: 'row',
     request: 'req', requests: 'req', reqs: 'req', queries: 'req', query: 'req', calls: 'req', call: 'req',
     prediction: 'req', predictions: 'req',
 };
@@ -115,7 +142,12 @@ export function suggestUnit(word: string): string | undefined {
         const rebuilt = `${normaliseSide(word.slice(0, slash))}/${normaliseSide(word.slice(slash + 1))}`;
         if (UNITS.has(rebuilt)) {
             // `day` normalises to `d`; suggest the spelled-out form, the alias is only tolerated.
-            return rebuilt === 'req/d' ? 'req/day' : rebuilt;
+            return rebuilt.endsWith('/d') ? `${rebuilt.slice(0, -2)}/day` : rebuilt;
+        }
+        // `rows` is the size unit but `row` the per-row side: `labels/day` → `rows/day`.
+        const rows = `rows/${normaliseSide(word.slice(slash + 1))}`;
+        if (/^(rows?|records?|labels?|items?)$/i.test(word.slice(0, slash)) && UNITS.has(rows)) {
+            return rows.endsWith('/d') ? 'rows/day' : rows;
         }
     }
     let best: string | undefined;
@@ -193,9 +225,11 @@ export function describeDimension(dimension: Dimension): string {
         case 'fraction': return 'a ratio or percentage';
         case 'rate': return 'a request rate';
         case 'money': return 'an amount of money';
-        case 'money-per-month': return 'a monthly cost';
+        case 'money-per-month': return 'an amount per month or per year';
         case 'money-per-request': return 'a cost per request';
+        case 'money-per-row': return 'a cost per row';
         case 'size': return 'a number of rows';
+        case 'row-rate': return 'a rate of rows';
     }
 }
 
@@ -278,6 +312,6 @@ export function equivalents(m: Measure): Array<{ symbol: string; value: number }
         return [];
     }
     return UNIT_LIST
-        .filter(u => compatible(u, m.unit) && u.symbol !== m.unit.symbol && u.symbol !== 'req/d')
+        .filter(u => compatible(u, m.unit) && u.symbol !== m.unit.symbol && !isTolerated(u.symbol))
         .map(u => ({ symbol: u.symbol, value: convert(m, u)! }));
 }

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { lookupUnit, suggestUnit, UNIT_SYMBOLS } from '../../model/units.js';
+import { lookupUnit, SHOWN_UNIT_SYMBOLS, suggestUnit } from '../../model/units.js';
 import { replacementFixes } from '../fixes/replace.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { localNodes } from './value-helpers.js';
@@ -9,7 +9,7 @@ function unknownWord(node: AstNode, word: string): RuleReport {
     const suggestion = suggestUnit(word);
     const hint = suggestion
         ? `; did you mean \`${suggestion}\`?`
-        : ` (units: ${UNIT_SYMBOLS.filter(s => s !== 'req/d').join(', ')})`;
+        : ` (units: ${SHOWN_UNIT_SYMBOLS.join(', ')})`;
     return {
         node,
         property: 'unit',

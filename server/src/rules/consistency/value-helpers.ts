@@ -11,7 +11,7 @@ import { measureOf, metricUnit } from '../../model/derived.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
 import { METRIC_BOUNDS, PROPERTY_UNITS, type PropertyUnits } from '../../model/property-units.js';
 import {
-    CURRENCIES, describeDimension, formatMeasure, formatNumber, formatPercent, toBase, unitsOfDimension,
+    CURRENCIES, describeDimension, formatMeasure, formatNumber, formatPercent, isTolerated, toBase, unitsOfDimension,
     type Dimension, type Measure, type UnitInfo,
 } from '../../model/units.js';
 import type { BoundLike } from '../helpers.js';
@@ -84,7 +84,7 @@ export function describeAccepted(spec: PropertyUnits, currency?: string): string
     const symbols = kinds
         .flatMap(d => unitsOfDimension(d, currency))
         .map(u => u.symbol)
-        .filter(s => s !== '' && s !== 'req/d');
+        .filter(s => s !== '' && !isTolerated(s));
     if (spec.accepts.includes('fraction')) {
         symbols.unshift('a plain number');
     }
