@@ -228,12 +228,14 @@ export function positionAt(text, offset) {
  * A valid plan of about `bytes` bytes with many declarations of every kind (each group adds
  * metrics, people, datasets with fields and checks, baselines, models with evaluations, SLOs,
  * risks and milestones that refer to each other), and one serving, rollout, monitoring and
- * budget block.
+ * budget block. It checks clean under every rule, those of language v2 included (a persona, a
+ * business kpi, label delays, model versions and latencies, milestone owners, the served model),
+ * so that any diagnostic on it is a finding of the server, not of the plan.
  */
 export function bigPlan(bytes, name = 'Huge') {
-    const parts = [`/** A generated plan of about ${bytes} bytes. */\nplan ${name} {\n  title "Generated"\n  owner lead\n  stage growth\n  deadline 2099-12-31\n  person lead { name "Lead" role "ML lead" }\n  metric latency_p99 { kind software unit ms better lower }\n  metric error_rate { kind software unit % better lower }\n`];
+    const parts = [`/** A generated plan of about ${bytes} bytes. */\nplan ${name} {\n  title "Generated"\n  owner lead\n  stage growth\n  deadline 2099-12-31\n  person lead { name "Lead" role "ML lead" }\n  metric latency_p99 { kind software unit ms better lower }\n  metric error_rate { kind software unit % better lower }\n  metric loss_rate { kind business unit % better lower }\n  persona reviewer { description "Analyst reviewing the cases the models flag" decision "which flagged case to handle first" }\n  objective Losses { description "Cut losses in every group" kpi loss_rate <= 2 % by 2027-06-30 priority high value 500_000 USD/year for reviewer }\n`];
     let size = parts[0].length;
-    const tail = `  serving {\n    mode realtime\n    volume 2_000_000 req/day\n    peak 60 req/s\n    fallback B0\n  }\n  rollout {\n    strategy canary\n    stage 1 % for 2 d\n    stage 100 %\n    rollback when latency_p99 > 300 ms\n  }\n  monitoring {\n    drift d0.f0 psi > 0.2\n    alert latency_p99 > 200 ms notify "#oncall"\n    log predictions for 30 d\n  }\n  budget { total 150_000 USD serving 2_500 USD/month }\n}\n`;
+    const tail = `  serving {\n    mode realtime\n    volume 2_000_000 req/day\n    peak 60 req/s\n    serves M0\n    replicas 3\n    capacity 40 req/s\n    fallback B0\n  }\n  rollout {\n    strategy canary\n    stage 1 % for 2 d\n    stage 100 %\n    rollback when latency_p99 > 300 ms\n  }\n  monitoring {\n    drift d0.f0 psi > 0.2\n    alert latency_p99 > 200 ms notify "#oncall"\n    log predictions for 30 d\n  }\n  budget { total 150_000 USD serving 2_500 USD/month }\n}\n`;
     for (let g = 0; size + tail.length < bytes; g++) {
         const group = `
   /** Group ${g}. */
@@ -247,6 +249,7 @@ export function bigPlan(bytes, name = 'Huge') {
     version "v${g}"
     refresh daily
     size ${1000 + g} rows
+    labels after 7 d
     fields {
       f${g} number
       c${g} category
@@ -262,12 +265,14 @@ export function bigPlan(bytes, name = 'Huge') {
     trains on d${g}
     features f${g}, c${g}
     compute cpu
+    latency 20 ms
+    version "1.${g}.0"
     retrain every 30 d
     evaluation { on h${g} success auc${g} >= 0.75 success latency_p99 <= 150 ms }
   }
   slo S${g} { indicator latency_p99 <= 150 ms objective 99.5 % window 28 d }
   risk R${g} { description "Risk ${g}" likelihood low impact medium mitigation "Mitigate ${g}" owner t${g} }
-  milestone K${g} { due ${new Date(Date.UTC(2027, 0, 1 + g)).toISOString().slice(0, 10)} deliverable "Step ${g}"${g > 0 ? ` after K${g - 1}` : ''} }
+  milestone K${g} { due ${new Date(Date.UTC(2027, 0, 1 + g)).toISOString().slice(0, 10)} deliverable "Step ${g}" owner p${g}${g > 0 ? ` after K${g - 1}` : ''} }
 `;
         parts.push(group);
         size += group.length;

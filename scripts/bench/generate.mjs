@@ -4,8 +4,10 @@
 //                                     language server has open before the measured one
 //   workspace/                        1,000 .mlplan files: team catalogs importing a common one,
 //                                     plans importing their team's catalog, and standalone plans
-// Usage: node scripts/bench/generate.mjs [--out DIR] [--seed N]
+// Usage: node scripts/bench/generate.mjs [--out DIR] [--seed N] [--syntax v1|v2]
 // Default DIR: $TMPDIR/mlplan-bench. Prints a JSON manifest (paths and line counts).
+// --syntax v1 writes plans in the language's first version only, byte for byte as before v2 (for
+// comparing a build that cannot parse v2 with the current one); v2, the default, uses all of it.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,16 +18,21 @@ import { toMlplan, toYaml, yamlSchema } from './serialize.mjs';
 export const DEFAULT_SEED = 20261123;
 export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 export const WORKSPACE_FILES = 1_000;
+/** The language version generated plans are written in: 'v2' (default) or 'v1' (see model.mjs). */
+export const SYNTAXES = ['v1', 'v2'];
 
 const lineCount = text => text.split('\n').length - 1;
 
-/** The plan of about `target` lines: groups are counted from a probe, then the plan is generated once. */
-export function sizedPlan(seed, name, target) {
-    const probe = lineCount(toMlplan(planModel({ seed, name, groups: 20 })));
-    const base = lineCount(toMlplan(planModel({ seed, name, groups: 1 })));
+/**
+ * The plan of about `target` lines: groups are counted from a probe, then the plan is generated
+ * once. A v2 group says more than a v1 one, so a v2 plan of the same size has fewer groups.
+ */
+export function sizedPlan(seed, name, target, { syntax = 'v2' } = {}) {
+    const probe = lineCount(toMlplan(planModel({ seed, name, groups: 20, syntax })));
+    const base = lineCount(toMlplan(planModel({ seed, name, groups: 1, syntax })));
     const perGroup = (probe - base) / 19;
     const groups = Math.max(1, Math.round((target - base) / perGroup) + 1);
-    return planModel({ seed, name, groups });
+    return planModel({ seed, name, groups, syntax });
 }
 
 function write(file, text) {
@@ -38,7 +45,7 @@ function write(file, text) {
  * imports the common one; plans of 1 to 3 groups (about 100 to 300 lines), 70 % of them importing
  * their team's catalog. Returns the number of files and lines written.
  */
-export function generateWorkspace(dir, seed, files = WORKSPACE_FILES) {
+export function generateWorkspace(dir, seed, files = WORKSPACE_FILES, { syntax = 'v2' } = {}) {
     fs.rmSync(dir, { recursive: true, force: true });
     const r = rng(seed);
     const common = commonModel();
@@ -54,7 +61,7 @@ export function generateWorkspace(dir, seed, files = WORKSPACE_FILES) {
     const catalogs = [];
     for (let t = 0; t < teams; t++) {
         const prefix = `t${String(t).padStart(2, '0')}`;
-        const catalog = catalogModel({ seed: seed + t, name: `Team${t}`, prefix, imports: ['../shared/common.mlplan'], common });
+        const catalog = catalogModel({ seed: seed + t, name: `Team${t}`, prefix, imports: ['../shared/common.mlplan'], common, syntax });
         put(`team-${prefix}/catalog.mlplan`, toMlplan(catalog.model));
         catalogs.push({ prefix, shared: catalog.shared });
     }
@@ -63,7 +70,7 @@ export function generateWorkspace(dir, seed, files = WORKSPACE_FILES) {
         const imports = r.chance(0.7);
         const plan = planModel({
             seed: seed + 1000 + k, name: `Plan${k}`, groups: r.int(1, 3),
-            imports: imports ? ['./catalog.mlplan'] : [], shared: imports ? team.shared : undefined,
+            imports: imports ? ['./catalog.mlplan'] : [], shared: imports ? team.shared : undefined, syntax,
         });
         put(`team-${team.prefix}/plan-${String(k).padStart(4, '0')}.mlplan`, toMlplan(plan));
     }
@@ -71,12 +78,13 @@ export function generateWorkspace(dir, seed, files = WORKSPACE_FILES) {
 }
 
 /** Writes every input; returns the manifest. */
-export function generateAll(out, seed = DEFAULT_SEED) {
+export function generateAll(out, seed = DEFAULT_SEED, { syntax = 'v2' } = {}) {
+    if (!SYNTAXES.includes(syntax)) throw new Error(`syntax must be one of ${SYNTAXES.join(', ')}, not ${JSON.stringify(syntax)}`);
     fs.mkdirSync(out, { recursive: true });
-    const manifest = { seed, out, plans: {}, workspace: undefined, small: undefined, schema: path.join(out, 'mlplan-plan.schema.json') };
-    write(manifest.schema, `${JSON.stringify(yamlSchema(), null, 2)}\n`);
+    const manifest = { seed, syntax, out, plans: {}, workspace: undefined, small: undefined, schema: path.join(out, 'mlplan-plan.schema.json') };
+    write(manifest.schema, `${JSON.stringify(yamlSchema({ syntax }), null, 2)}\n`);
     for (const [label, target] of Object.entries(SIZES)) {
-        const model = sizedPlan(seed, `Bench${label.toUpperCase()}`, target);
+        const model = sizedPlan(seed, `Bench${label.toUpperCase()}`, target, { syntax });
         const mlplan = toMlplan(model);
         const yaml = toYaml(model);
         const dir = path.join(out, `plan-${label}`);
@@ -86,13 +94,13 @@ export function generateAll(out, seed = DEFAULT_SEED) {
         write(yamlFile, yaml);
         manifest.plans[label] = { file, lines: lineCount(mlplan), yaml: yamlFile, yamlLines: lineCount(yaml) };
     }
-    const smallModel = planModel({ seed, name: 'Small', groups: 1, findings: false });
+    const smallModel = planModel({ seed, name: 'Small', groups: 1, findings: false, syntax });
     const small = toMlplan(smallModel);
     manifest.small = { file: path.join(out, 'small', 'small.mlplan'), lines: lineCount(small), yaml: path.join(out, 'yaml-small', 'small.yaml') };
     write(manifest.small.file, small);
     write(manifest.small.yaml, toYaml(smallModel));
     const wsDir = path.join(out, 'workspace');
-    manifest.workspace = { dir: wsDir, ...generateWorkspace(wsDir, seed) };
+    manifest.workspace = { dir: wsDir, ...generateWorkspace(wsDir, seed, WORKSPACE_FILES, { syntax }) };
     return manifest;
 }
 
@@ -104,5 +112,5 @@ function argValue(flag, fallback) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     const out = path.resolve(argValue('--out', path.join(os.tmpdir(), 'mlplan-bench')));
     const seed = Number(argValue('--seed', String(DEFAULT_SEED)));
-    console.log(JSON.stringify(generateAll(out, seed), null, 2));
+    console.log(JSON.stringify(generateAll(out, seed, { syntax: argValue('--syntax', 'v2') }), null, 2));
 }

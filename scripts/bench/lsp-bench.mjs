@@ -33,10 +33,13 @@ export function editPositions(text, count, seed) {
     return Array.from({ length: count }, () => candidates[Math.floor(r.next() * candidates.length)]);
 }
 
+/** `after MILESTONE` (in a milestone or `starts after`), not a dataset's `labels after 30 d`. */
+const AFTER_REFERENCE = /(?<!labels )\bafter (\w+)/;
+
 /** Hover targets in a .mlplan text: references and declaration names, spread over the file. */
 export function hoverPositions(text, count, seed) {
     const patterns = [
-        /\bowner (\w+)/, /\btrains on (\w+)/, /\bkpi (\w+)/, /\bsuccess (\w+)/, /\bafter (\w+)/, /\bindicator (\w+)/,
+        /\bowner (\w+)/, /\btrains on (\w+)/, /\bkpi (\w+)/, /\bsuccess (\w+)/, AFTER_REFERENCE, /\bindicator (\w+)/,
         /^\s+on (\w+)/, /\bexpect (\w+)/, /\bdataset (\w+) \{/, /\bmodel (\w+) \{/, /\bmetric (\w+) \{/, /\b(serving) \{/, /\b(retrain) every/,
     ];
     return positions(text, count, seed, patterns, match => match.index + match[0].length - match[1].length + Math.floor(match[1].length / 2));
@@ -47,7 +50,7 @@ export function hoverPositions(text, count, seed) {
  * name already typed (a prefix), and at the start of a property line (block keywords).
  */
 export function completionPositions(text, count, seed) {
-    const patterns = [/\bowner (\w+)/, /\btrains on (\w+)/, /\bkpi (\w+)/, /\bafter (\w+)/, /^(\s+)(?:source|algorithm|likelihood|indicator)\b/];
+    const patterns = [/\bowner (\w+)/, /\btrains on (\w+)/, /\bkpi (\w+)/, AFTER_REFERENCE, /^(\s+)(?:source|algorithm|likelihood|indicator)\b/];
     const r = rng(seed + 1);
     return positions(text, count, seed, patterns, match => {
         const start = match.index + match[0].length - match[1].length;

@@ -1,9 +1,13 @@
 // `npm run bench`: reproducible performance measurements of mlplan (see BENCHMARKS.md).
 //
-//   node scripts/bench/run.mjs [--out DIR] [--seed N] [--bin PATH] [--quick] [--no-peer] [--update-doc]
+//   node scripts/bench/run.mjs [--out DIR] [--seed N] [--syntax v1|v2] [--bin PATH] [--quick] [--no-peer] [--update-doc]
 //
 //   --out DIR      where the generated inputs go (default $TMPDIR/mlplan-bench; rewritten each run)
 //   --seed N       generator seed (default in generate.mjs); the same seed gives the same files
+//   --syntax V     the language version of the generated plans: v2 (default) uses all of it and checks
+//                  clean but for the generator's deliberate findings; v1 writes only what the first
+//                  version has, byte for byte the inputs of builds before v2, so that such a build
+//                  (`--bin`, which cannot parse v2) and the current one are measured on the same files
 //   --bin PATH     the mlplan launcher to measure (default bin/mlplan.js of this checkout)
 //   --quick        fewer repetitions (for a quick look, not for BENCHMARKS.md)
 //   --no-peer      skip the yaml-language-server comparison
@@ -32,6 +36,7 @@ const value = (name, fallback) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(n
 
 const OUT = path.resolve(value('--out', path.join(os.tmpdir(), 'mlplan-bench')));
 const SEED = Number(value('--seed', String(DEFAULT_SEED)));
+const SYNTAX = value('--syntax', 'v2');
 const BIN = path.resolve(value('--bin', path.join(ROOT, 'bin', 'mlplan.js')));
 const QUICK = flag('--quick');
 const ONLY = new Set(value('--only', 'cli,lsp,peer').split(','));
@@ -137,8 +142,8 @@ async function coldOpens(server, count) {
 
 async function main() {
     const started = performance.now();
-    log(`generating inputs in ${OUT} (seed ${SEED})`);
-    const manifest = generateAll(OUT, SEED);
+    log(`generating inputs in ${OUT} (seed ${SEED}, ${SYNTAX} syntax)`);
+    const manifest = generateAll(OUT, SEED, { syntax: SYNTAX });
     const results = { machine: machine(), manifest, nodeArgs: NODE_ARGS, cli: {}, lsp: {}, peer: {} };
     log(`machine: ${results.machine.nproc} cores, load ${results.machine.loadavg.join(' ')}`);
 
@@ -183,7 +188,7 @@ async function main() {
     process.stdout.write(`${markdown}\n`);
     log(`done in ${results.elapsedS} s; raw results in ${path.join(OUT, 'results.json')}`);
     if (flag('--update-doc')) {
-        if (QUICK || ONLY.size < 3 || SIZES.length < 3 || NODE_ARGS.length > 0) throw new Error('--update-doc needs a full, plain run (no --quick, --only, --sizes or --node-arg)');
+        if (QUICK || ONLY.size < 3 || SIZES.length < 3 || NODE_ARGS.length > 0 || SYNTAX !== 'v2') throw new Error('--update-doc needs a full, plain run (no --quick, --only, --sizes, --node-arg or --syntax v1)');
         updateDoc(markdown, results);
         log('BENCHMARKS.md updated');
     }
@@ -215,7 +220,7 @@ export function renderTables(r) {
     const lines = [];
     const m = r.machine;
     const flags = r.nodeArgs?.length ? ` (node ${r.nodeArgs.join(' ')})` : '';
-    lines.push(`Run of ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; mlplan ${m.mlplan}${flags} (commit ${m.commit}, plus the working tree), yaml-language-server ${m.yamlLanguageServer}; load average ${m.loadavg.join(' / ')} before, ${(m.loadavgAfter ?? []).join(' / ')} after; seed ${manifest.seed}; ${r.elapsedS} s in all.`);
+    lines.push(`Run of ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; mlplan ${m.mlplan}${flags} (commit ${m.commit}, plus the working tree), yaml-language-server ${m.yamlLanguageServer}; load average ${m.loadavg.join(' / ')} before, ${(m.loadavgAfter ?? []).join(' / ')} after; seed ${manifest.seed}${manifest.syntax && manifest.syntax !== 'v2' ? `, ${manifest.syntax} syntax` : ''}; ${r.elapsedS} s in all.`);
     lines.push('');
     lines.push('Inputs: ' + ['1k', '10k', '100k'].map(s => `plan-${s} ${manifest.plans[s].lines.toLocaleString('en-US')} lines (YAML ${manifest.plans[s].yamlLines.toLocaleString('en-US')})`).join(', ') +
         `; workspace ${manifest.workspace.files.toLocaleString('en-US')} files, ${manifest.workspace.lines.toLocaleString('en-US')} lines; small plan ${manifest.small.lines} lines.`);

@@ -1,5 +1,7 @@
 // Writes a plan model (model.mjs) as .mlplan text and as the equivalent YAML document, and the
-// JSON Schema that yaml-language-server validates that YAML against.
+// JSON Schema that yaml-language-server validates that YAML against. Both writers write what the
+// model holds, so a v1 model (no v2 properties) comes out in v1 syntax; the schema of the v2
+// properties is added for a v2 plan only, so that a v1 run writes the very bytes it always did.
 
 const str = s => `"${String(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 const quantity = v => (v.unit ? `${v.value} ${v.unit}` : v.value);
@@ -24,19 +26,26 @@ function mlplanMember(m, ind) {
         case 'metric':
             out.push(`${ind}metric ${m.name} { kind ${m.metricKind}${m.unit ? ` unit ${m.unit}` : ''} better ${m.better}${m.description ? ` description ${str(m.description)}` : ''} }`);
             break;
+        case 'persona':
+            block(`persona ${m.name}`, [`description ${str(m.description)}`, `decision ${str(m.decision)}`]);
+            break;
         case 'objective':
             block(`objective ${m.name}`, [
                 `description ${str(m.description)}`,
                 ...m.kpis.map(k => `kpi ${bound(k)}${k.by ? ` by ${k.by}` : ''}`),
                 `priority ${m.priority}`,
                 ...m.stakeholders.map(s => `stakeholder ${str(s)}`),
+                m.value && `value ${quantity(m.value)}`,
+                m.personas && `for ${m.personas.join(', ')}`,
             ]);
             break;
         case 'dataset': {
             out.push(`${ind}dataset ${m.name} {`);
             const lines = [
                 `source ${str(m.source)}`, m.owner && `owner ${m.owner}`, m.version && `version ${str(m.version)}`,
-                m.refresh && `refresh ${m.refresh}`, m.size && `size ${quantity(m.size)}`, m.labeling && `labeling ${m.labeling}`,
+                m.refresh && `refresh ${m.refresh}`, m.size && `size ${quantity(m.size)}`,
+                m.labeling && `labeling ${m.labeling}${m.effort ? ` { rate ${quantity(m.effort.rate)} cost ${quantity(m.effort.cost)} }` : ''}`,
+                m.labelDelay && `labels after ${quantity(m.labelDelay)}`,
                 m.consent && `consent ${str(m.consent)}`, m.retention && `retention ${quantity(m.retention)}`,
             ].filter(Boolean);
             out.push(...lines.map(l => i2 + l), `${i2}fields {`);
@@ -52,10 +61,11 @@ function mlplanMember(m, ind) {
             out.push(`${ind}model ${m.name} {`);
             out.push(...[
                 `algorithm ${str(m.algorithm)}`, `owner ${m.owner}`, `trains on ${m.trainsOn.join(', ')}`,
-                `features ${m.features.join(', ')}`, `compute ${m.compute}`, `explain ${str(m.explain)}`,
+                `features ${m.features.join(', ')}`, `compute ${m.compute}`, m.latency && `latency ${quantity(m.latency)}`,
+                m.version && `version ${str(m.version)}`, m.registry && `registry ${str(m.registry)}`, `explain ${str(m.explain)}`,
                 m.retrain.onDrift ? 'retrain on drift' : `retrain every ${quantity(m.retrain.every)}`,
                 'evaluation {',
-            ].map(l => i2 + l));
+            ].filter(Boolean).map(l => i2 + l));
             const e = m.evaluation;
             out.push(`${i3}on ${e.on}`, ...e.successes.map(s => `${i3}success ${bound(s)}`),
                 ...e.slices.map(s => `${i3}slice by ${s.field} where ${s.metric}${s.gap ? ' gap' : ''} ${s.op} ${quantity(s.value)}`));
@@ -64,13 +74,16 @@ function mlplanMember(m, ind) {
         }
         case 'serving':
             block('serving', [`mode ${m.mode}`, `target ${m.target}`, `volume ${quantity(m.volume)}`, `peak ${quantity(m.peak)}`,
-                `cost ${quantity(m.cost)}`, `compute ${m.compute}`, `fallback ${m.fallback.baseline ?? str(m.fallback.text)}`]);
+                `cost ${quantity(m.cost)}`, `compute ${m.compute}`, m.serves && `serves ${m.serves}`,
+                m.replicas && `replicas ${quantity(m.replicas)}`, m.capacity && `capacity ${quantity(m.capacity)}`,
+                `fallback ${m.fallback.baseline ?? str(m.fallback.text)}`]);
             break;
         case 'slo':
             block(`slo ${m.name}`, [`indicator ${bound(m.indicator)}`, `objective ${quantity(m.objective)}`, `window ${quantity(m.window)}`]);
             break;
         case 'rollout':
-            block('rollout', [`strategy ${m.strategy}`, `shadow ${quantity(m.shadow)}`,
+            block('rollout', [`strategy ${m.strategy}`, m.starts && `starts ${m.starts.after ? `after ${m.starts.after}` : m.starts.date}`,
+                `shadow ${quantity(m.shadow)}`,
                 ...m.stages.map(s => `stage ${quantity(s.traffic)}${s.duration ? ` for ${quantity(s.duration)}` : ''}`),
                 `rollback when ${m.rollback.conditions.map((c, k) => (k > 0 ? `${m.rollback.connectives[k - 1]} ` : '') + bound(c)).join(' ')}`]);
             break;
@@ -86,7 +99,8 @@ function mlplanMember(m, ind) {
                 m.mitigation && `mitigation ${str(m.mitigation)}`, `owner ${m.owner}`]);
             break;
         case 'milestone': {
-            const parts = [`due ${m.due}`, ...(m.deliverables ?? []).map(d => `deliverable ${str(d)}`), m.owner && `owner ${m.owner}`, m.after.length > 0 && `after ${m.after.join(', ')}`].filter(Boolean);
+            const parts = [`due ${m.due}`, ...(m.deliverables ?? []).map(d => `deliverable ${str(d)}`), m.owner && `owner ${m.owner}`,
+                m.after.length > 0 && `after ${m.after.join(', ')}`, m.needs && `needs ${m.needs.join(', ')}`].filter(Boolean);
             out.push(`${ind}milestone ${m.name} { ${parts.join(' ')} }`);
             break;
         }
@@ -107,8 +121,9 @@ export function toMlplan(plan) {
     if (plan.doc) out.push(`/** ${plan.doc} */`);
     out.push(`${plan.kind} ${plan.name} {`, `  title ${str(plan.title)}`);
     if (plan.kind === 'plan') {
-        out.push(`  summary ${str(plan.summary)}`, `  owner ${plan.owner}`, `  stage ${plan.stage}`, `  deadline ${plan.deadline}`,
-            `  regulations ${plan.regulations.map(r => (/^[A-Za-z_]\w*$/.test(r) ? r : str(r))).join(', ')}`);
+        out.push(...[`summary ${str(plan.summary)}`, `owner ${plan.owner}`, `stage ${plan.stage}`, plan.start && `start ${plan.start}`,
+            `deadline ${plan.deadline}`, plan.deployment && `deployment ${plan.deployment}`,
+            `regulations ${plan.regulations.map(r => (/^[A-Za-z_]\w*$/.test(r) ? r : str(r))).join(', ')}`].filter(Boolean).map(l => `  ${l}`));
     }
     let previous;
     for (const m of plan.members) {
@@ -130,7 +145,7 @@ const flow = obj => `{${Object.entries(obj).filter(([, v]) => v !== undefined).m
 const yBound = b => flow({ metric: b.metric, op: y(b.op), value: yq(b.value) });
 
 const YAML_LIST = {
-    person: 'people', team: 'teams', metric: 'metrics', objective: 'objectives', dataset: 'datasets', baseline: 'baselines',
+    person: 'people', team: 'teams', metric: 'metrics', persona: 'personas', objective: 'objectives', dataset: 'datasets', baseline: 'baselines',
     model: 'models', slo: 'slos', risk: 'risks', milestone: 'milestones',
 };
 
@@ -143,15 +158,21 @@ function yamlItem(m) {
         case 'person': lines.push(`- ${flow({ person: m.name, name: y(m.displayName), role: y(m.role) })}`); break;
         case 'team': lines.push(`- ${flow({ team: m.name, members: m.members, lead: m.lead })}`); break;
         case 'metric': lines.push(`- ${flow({ metric: m.name, kind: m.metricKind, unit: m.unit && y(m.unit), better: m.better, description: m.description && y(m.description) })}`); break;
+        case 'persona':
+            item(`persona: ${m.name}`, [`description: ${y(m.description)}`, `decision: ${y(m.decision)}`]);
+            break;
         case 'objective':
             item(`objective: ${m.name}`, [`description: ${y(m.description)}`, 'kpis:',
                 ...m.kpis.map(k => `  - ${flow({ metric: k.metric, op: y(k.op), value: yq(k.value), by: k.by && y(k.by) })}`),
-                `priority: ${m.priority}`, `stakeholders: [${m.stakeholders.map(y).join(', ')}]`]);
+                `priority: ${m.priority}`, `stakeholders: [${m.stakeholders.map(y).join(', ')}]`,
+                m.value && `value: ${yq(m.value)}`, m.personas && `for: [${m.personas.join(', ')}]`]);
             break;
         case 'dataset':
             item(`dataset: ${m.name}`, [
                 `source: ${y(m.source)}`, m.owner && `owner: ${m.owner}`, m.version && `version: ${y(m.version)}`, m.refresh && `refresh: ${m.refresh}`,
-                m.size && `size: ${yq(m.size)}`, m.labeling && `labeling: ${m.labeling}`, m.consent && `consent: ${y(m.consent)}`,
+                m.size && `size: ${yq(m.size)}`, m.labeling && `labeling: ${m.labeling}`,
+                m.effort && `labeling_effort: ${flow({ rate: yq(m.effort.rate), cost: yq(m.effort.cost) })}`,
+                m.labelDelay && `labels_after: ${yq(m.labelDelay)}`, m.consent && `consent: ${y(m.consent)}`,
                 m.retention && `retention: ${yq(m.retention)}`, 'fields:',
                 ...m.fields.map(f => `  - ${flow({ name: f.name, type: f.type, flags: f.flags.length > 0 ? f.flags : undefined })}`),
                 'checks:',
@@ -165,7 +186,8 @@ function yamlItem(m) {
         case 'model': {
             const e = m.evaluation;
             item(`model: ${m.name}`, [`algorithm: ${y(m.algorithm)}`, `owner: ${m.owner}`, `trains_on: [${m.trainsOn.join(', ')}]`,
-                `features: [${m.features.join(', ')}]`, `compute: ${m.compute}`, `explain: ${y(m.explain)}`,
+                `features: [${m.features.join(', ')}]`, `compute: ${m.compute}`, m.latency && `latency: ${yq(m.latency)}`,
+                m.version && `version: ${y(m.version)}`, m.registry && `registry: ${y(m.registry)}`, `explain: ${y(m.explain)}`,
                 m.retrain.onDrift ? 'retrain: {on: drift}' : `retrain: {every: ${yq(m.retrain.every)}}`,
                 'evaluation:', `  on: ${e.on}`, '  success:', ...e.successes.map(s => `    - ${yBound(s)}`),
                 '  slices:', ...e.slices.map(s => `    - ${flow({ by: s.field, metric: s.metric, gap: s.gap ? 'true' : undefined, op: y(s.op), value: yq(s.value) })}`)]);
@@ -179,7 +201,7 @@ function yamlItem(m) {
                 m.mitigation && `mitigation: ${y(m.mitigation)}`, `owner: ${m.owner}`]);
             break;
         case 'milestone':
-            lines.push(`- ${flow({ milestone: m.name, due: y(m.due), deliverables: m.deliverables?.map(y), owner: m.owner, after: m.after.length > 0 ? m.after : undefined })}`);
+            lines.push(`- ${flow({ milestone: m.name, due: y(m.due), deliverables: m.deliverables?.map(y), owner: m.owner, after: m.after.length > 0 ? m.after : undefined, needs: m.needs })}`);
             break;
         default:
             throw new Error(`not a list member: ${m.kind}`);
@@ -191,9 +213,14 @@ function yamlSingleton(m) {
     switch (m.kind) {
         case 'serving':
             return ['serving:', `  mode: ${m.mode}`, `  target: ${m.target}`, `  volume: ${yq(m.volume)}`, `  peak: ${yq(m.peak)}`,
-                `  cost: ${yq(m.cost)}`, `  compute: ${m.compute}`, `  fallback: ${m.fallback.baseline ?? y(m.fallback.text)}`];
+                `  cost: ${yq(m.cost)}`, `  compute: ${m.compute}`, m.serves && `  serves: ${m.serves}`,
+                // A count is a plain number, as the schema types it; every other quantity is a string.
+                m.replicas && `  replicas: ${m.replicas.value.replace(/_/g, '')}`, m.capacity && `  capacity: ${yq(m.capacity)}`,
+                `  fallback: ${m.fallback.baseline ?? y(m.fallback.text)}`].filter(Boolean);
         case 'rollout':
-            return ['rollout:', `  strategy: ${m.strategy}`, `  shadow: ${yq(m.shadow)}`, '  stages:',
+            return ['rollout:', `  strategy: ${m.strategy}`,
+                ...(m.starts ? [`  starts: ${m.starts.after ? flow({ after: m.starts.after }) : y(m.starts.date)}`] : []),
+                `  shadow: ${yq(m.shadow)}`, '  stages:',
                 ...m.stages.map(s => `    - ${flow({ traffic: yq(s.traffic), for: s.duration && yq(s.duration) })}`),
                 '  rollback:', `    when: ${m.rollback.connectives[0] ?? 'or'}`, '    conditions:',
                 ...m.rollback.conditions.map(c => `      - ${yBound(c)}`)];
@@ -215,8 +242,9 @@ export function toYaml(plan) {
     if (plan.doc) out.push(`# ${plan.doc}`);
     out.push(`${plan.kind}: ${plan.name}`, `title: ${y(plan.title)}`);
     if (plan.kind === 'plan') {
-        out.push(`summary: ${y(plan.summary)}`, `owner: ${plan.owner}`, `stage: ${plan.stage}`, `deadline: ${y(plan.deadline)}`,
-            `regulations: [${plan.regulations.map(y).join(', ')}]`);
+        out.push(...[`summary: ${y(plan.summary)}`, `owner: ${plan.owner}`, `stage: ${plan.stage}`, plan.start && `start: ${y(plan.start)}`,
+            `deadline: ${y(plan.deadline)}`, plan.deployment && `deployment: ${plan.deployment}`,
+            `regulations: [${plan.regulations.map(y).join(', ')}]`].filter(Boolean));
     }
     const lists = new Map();
     const singletons = [];
@@ -243,25 +271,36 @@ const NAME = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
 const NAMES = { type: 'array', items: NAME, minItems: 1 };
 const STRING = { type: 'string' };
 const DATE = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' };
-const UNIT = '(ms|s|min|h|d|w|%|rows|req/s|req/min|req/h|req/day|req/d|USD|EUR|GBP|USD/month|EUR/month|GBP/month|USD/req|EUR/req|GBP/req)';
-const QUANTITY = { type: 'string', pattern: `^-?[0-9][0-9_]*(\\.[0-9][0-9_]*)? ?${UNIT}?$` };
+const V1_UNITS = 'ms|s|min|h|d|w|%|rows|req/s|req/min|req/h|req/day|req/d|USD|EUR|GBP|USD/month|EUR/month|GBP/month|USD/req|EUR/req|GBP/req';
+/** The units v2 adds (LANGUAGE.md 1): row rates, money per row and per year. */
+const V2_UNITS = 'rows/s|rows/min|rows/h|rows/day|rows/d|USD/year|EUR/year|GBP/year|USD/row|EUR/row|GBP/row';
 const OP = { enum: ['<', '<=', '>', '>=', '='] };
 const enumOf = (...values) => ({ enum: values });
 const obj = (properties, required = []) => ({ type: 'object', additionalProperties: false, properties, required });
 const listOf = items => ({ type: 'array', items });
-const BOUND = obj({ metric: NAME, op: OP, value: QUANTITY }, ['metric', 'op', 'value']);
 const LEVEL = enumOf('low', 'medium', 'high');
 
-/** JSON Schema (draft-07) of the YAML form: structure, enums and value shapes (not references). */
-export function yamlSchema() {
+/**
+ * JSON Schema (draft-07) of the YAML form: structure, enums and value shapes (not references).
+ * `syntax` 'v1' leaves out what v2 added (as the schema was before it), 'v2' (default) has it all.
+ */
+export function yamlSchema({ syntax = 'v2' } = {}) {
+    const v2 = syntax === 'v2';
+    const unit = `(${V1_UNITS}${v2 ? `|${V2_UNITS}` : ''})`;
+    const QUANTITY = { type: 'string', pattern: `^-?[0-9][0-9_]*(\\.[0-9][0-9_]*)? ?${unit}?$` };
+    const BOUND = obj({ metric: NAME, op: OP, value: QUANTITY }, ['metric', 'op', 'value']);
+    /** The v2 properties of one kind of item, or none for a v1 schema. */
+    const since2 = properties => (v2 ? properties : {});
     const members = {
         people: listOf(obj({ person: NAME, name: STRING, role: STRING, email: STRING }, ['person'])),
         teams: listOf(obj({ team: NAME, name: STRING, members: NAMES, lead: NAME }, ['team'])),
-        metrics: listOf(obj({ metric: NAME, kind: enumOf('business', 'ml', 'software'), unit: { type: 'string', pattern: `^${UNIT}$` }, better: enumOf('higher', 'lower'), description: STRING }, ['metric'])),
+        metrics: listOf(obj({ metric: NAME, kind: enumOf('business', 'ml', 'software'), unit: { type: 'string', pattern: `^${unit}$` }, better: enumOf('higher', 'lower'), description: STRING }, ['metric'])),
         datasets: listOf(obj({
             dataset: NAME, source: STRING, description: STRING, owner: NAME, version: STRING,
             refresh: enumOf('once', 'hourly', 'daily', 'weekly', 'monthly'), size: QUANTITY,
-            labeling: enumOf('in-house', 'outsourced', 'crowdsourced', 'programmatic', 'none'), consent: STRING, retention: QUANTITY,
+            labeling: enumOf('in-house', 'outsourced', 'crowdsourced', 'programmatic', 'none'),
+            ...since2({ labeling_effort: obj({ rate: QUANTITY, cost: QUANTITY }), labels_after: QUANTITY }),
+            consent: STRING, retention: QUANTITY,
             fields: listOf(obj({ name: NAME, type: enumOf('number', 'category', 'text', 'boolean', 'date', 'image', 'embedding'), flags: listOf(enumOf('pii', 'sensitive', 'label')) }, ['name', 'type'])),
             checks: listOf({
                 oneOf: [
@@ -277,20 +316,26 @@ export function yamlSchema() {
         }, ['baseline'])),
     };
     const planOnly = {
-        objectives: listOf(obj({ objective: NAME, description: STRING, kpis: listOf(obj({ ...BOUND.properties, by: DATE }, ['metric', 'op', 'value'])), priority: LEVEL, stakeholders: listOf(STRING) }, ['objective'])),
+        ...since2({ personas: listOf(obj({ persona: NAME, description: STRING, decision: STRING }, ['persona'])) }),
+        objectives: listOf(obj({
+            objective: NAME, description: STRING, kpis: listOf(obj({ ...BOUND.properties, by: DATE }, ['metric', 'op', 'value'])), priority: LEVEL, stakeholders: listOf(STRING),
+            ...since2({ value: QUANTITY, for: NAMES }),
+        }, ['objective'])),
         models: listOf(obj({
             model: NAME, algorithm: STRING, description: STRING, owner: NAME, trains_on: NAMES, features: listOf({ type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$' }),
-            compute: enumOf('cpu', 'gpu', 'tpu'), explain: STRING,
+            compute: enumOf('cpu', 'gpu', 'tpu'), ...since2({ latency: QUANTITY, version: STRING, registry: STRING }), explain: STRING,
             retrain: { oneOf: [obj({ every: QUANTITY }, ['every']), obj({ on: enumOf('drift') }, ['on'])] },
             evaluation: obj({ on: NAME, success: listOf(BOUND), slices: listOf(obj({ by: NAME, metric: NAME, gap: { type: 'boolean' }, op: OP, value: QUANTITY }, ['by'])) }),
         }, ['model'])),
         serving: obj({
             mode: enumOf('realtime', 'batch', 'streaming'), target: enumOf('cloud', 'edge', 'on-prem', 'browser'),
-            volume: QUANTITY, peak: QUANTITY, cost: QUANTITY, compute: enumOf('cpu', 'gpu', 'tpu'), fallback: STRING,
+            volume: QUANTITY, peak: QUANTITY, cost: QUANTITY, compute: enumOf('cpu', 'gpu', 'tpu'),
+            ...since2({ serves: NAME, replicas: { type: 'integer', minimum: 1 }, capacity: QUANTITY }), fallback: STRING,
         }),
         slos: listOf(obj({ slo: NAME, indicator: BOUND, objective: QUANTITY, window: QUANTITY, description: STRING }, ['slo'])),
         rollout: obj({
-            strategy: enumOf('shadow', 'canary', 'blue-green', 'ab-test', 'big-bang'), shadow: QUANTITY,
+            strategy: enumOf('shadow', 'canary', 'blue-green', 'ab-test', 'big-bang'),
+            ...since2({ starts: { oneOf: [DATE, obj({ after: NAME }, ['after'])] } }), shadow: QUANTITY,
             stages: listOf(obj({ traffic: QUANTITY, for: QUANTITY }, ['traffic'])),
             rollback: obj({ when: enumOf('or', 'and'), conditions: listOf(BOUND) }, ['conditions']),
         }),
@@ -306,7 +351,7 @@ export function yamlSchema() {
             log: obj({ target: enumOf('predictions', 'inputs'), for: QUANTITY }, ['target']),
         }),
         risks: listOf(obj({ risk: NAME, description: STRING, likelihood: LEVEL, impact: LEVEL, mitigation: STRING, owner: NAME }, ['risk'])),
-        milestones: listOf(obj({ milestone: NAME, due: DATE, description: STRING, deliverables: listOf(STRING), owner: NAME, after: NAMES }, ['milestone'])),
+        milestones: listOf(obj({ milestone: NAME, due: DATE, description: STRING, deliverables: listOf(STRING), owner: NAME, after: NAMES, ...since2({ needs: NAMES }) }, ['milestone'])),
         budget: obj({ total: QUANTITY, serving: QUANTITY, labeling: QUANTITY, training: QUANTITY, compute: QUANTITY }),
     };
     return {
@@ -315,7 +360,8 @@ export function yamlSchema() {
         oneOf: [
             obj({
                 plan: NAME, title: STRING, summary: STRING, description: STRING, owner: NAME,
-                stage: enumOf('mvp', 'growth', 'maturity'), deadline: DATE, regulations: listOf(STRING), imports: listOf(STRING),
+                stage: enumOf('mvp', 'growth', 'maturity'), ...since2({ start: DATE }), deadline: DATE,
+                ...since2({ deployment: enumOf('new', 'assist', 'replace') }), regulations: listOf(STRING), imports: listOf(STRING),
                 ...members, ...planOnly,
             }, ['plan']),
             obj({ catalog: NAME, title: STRING, description: STRING, imports: listOf(STRING), ...members }, ['catalog']),

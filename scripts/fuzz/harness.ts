@@ -8,7 +8,10 @@
  * - `console`: something was written to console.error/warn during a call (the rule runner and the
  *   fixer log `mlplan: rule X failed: …` there instead of throwing);
  * - `slow`: a call took longer than the limit (2 s);
- * - property checks: `diagnostic-*`, `format-*`, `fix-*`, `rename-*`, `export-*` (see below).
+ * - property checks: `diagnostic-*`, `format-*`, `fix-*`, `rename-*`, `export-*` (see below);
+ * - `figure-invalid`: on a plan without syntax errors, a diagnostic, hover, code lens or export
+ *   shows `NaN` or `Infinity`, which only arithmetic gone wrong prints (4.3's figures divide and
+ *   multiply what the plan says).
  */
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { AstUtils, EmptyFileSystem, GrammarAST, URI, type LangiumDocument } from 'langium';
@@ -81,6 +84,25 @@ function errorText(error: unknown): string {
         return `${error.name}: ${error.message}${frames ? `\n    ${frames}` : ''}`;
     }
     return String(error);
+}
+
+/**
+ * `NaN` or `Infinity` in text shown to a user: the words a figure computed from absurd values
+ * becomes. Not a failure when the plan itself has that word (a name written `Infinity` may be
+ * quoted back), nor `Infinity` when the plan writes a number beyond the largest double (a
+ * 310-digit size shown as `Infinity rows` repeats what was written; 1e308 × 2 would not).
+ */
+function nonFiniteFigure(shown: string, sources: string): string | undefined {
+    const match = /\bNaN\b|\bInfinity\b/.exec(shown);
+    if (!match || sources.includes(match[0]) || (match[0] === 'Infinity' && writesInfinity(sources))) {
+        return undefined;
+    }
+    const from = Math.max(0, match.index - 80);
+    return `shows ${match[0]}: …${shown.slice(from, match.index + 40).replace(/\s+/g, ' ')}…`;
+}
+
+function writesInfinity(sources: string): boolean {
+    return (sources.match(/[0-9][0-9_]{300,}(\.[0-9_]*)?/g) ?? []).some(literal => !Number.isFinite(Number(literal.replace(/_/g, ''))));
 }
 
 /** A ResponseError (an LSP error answer, e.g. rename refusing a name) is a correct answer, not a crash. */
@@ -266,6 +288,11 @@ export class Harness {
     private readonly scratchUri = URI.parse(`${WORKSPACE}/__fuzz_scratch__.mlplan`);
     /** The session of the call under way, for failures that escape it (unhandled rejections). */
     current: Session | undefined;
+    /**
+     * Every file of the mutant under way, joined (words the plan itself writes are not failures),
+     * or undefined when it has syntax errors: a number the parser could not read has no figure.
+     */
+    private sources: string | undefined;
     /** schemas/mlplan-export.schema.json, compiled: every JSON export must validate. */
     private readonly validateExport: ValidateFunction;
     private readonly ajv: Ajv2020;
@@ -310,6 +337,7 @@ export class Harness {
             const parse = document.parseResult;
             const syntaxClean = parse.lexerErrors.length === 0 && parse.parserErrors.length === 0
                 && !diagnostics.some(d => diagnosticCode(d) === 'syntax-error');
+            this.sources = syntaxClean && this.importsParse() ? [mutant.text, ...Object.values(mutant.files)].join('\n') : undefined;
             this.checkDiagnostics(session, offsets, diagnostics);
             await this.providers(session, document, offsets, rng);
             await this.codeActions(session, document, offsets, diagnostics, syntaxClean, rng);
@@ -365,6 +393,10 @@ export class Harness {
             if (/An error occurred|Cannot read propert|is not a function|undefined/.test(message)) {
                 problems.add(`internal error surfaced as a diagnostic (${code}): ${message}`);
             }
+            const figure = this.sources === undefined ? undefined : nonFiniteFigure(message, this.sources);
+            if (figure) {
+                session.fail('figure-invalid', 'build', code ?? '', `${code}: ${figure}`);
+            }
             if (message.trim().length === 0) {
                 problems.add(`diagnostic ${code} without a message`);
             }
@@ -407,7 +439,8 @@ export class Harness {
         const all = [...lexed.tokens, ...lexed.comments];
         const names = lexed.tokens.filter(t => /^[A-Za-z_]/.test(t.image));
         for (const position of this.positions(offsets, all, rng, 5, true)) {
-            await session.call('hover', at(position), () => lsp.HoverProvider?.getHoverContent(document, { textDocument, position }));
+            const hover = await session.call('hover', at(position), () => lsp.HoverProvider?.getHoverContent(document, { textDocument, position }));
+            this.checkFigures(session, 'hover', at(position), JSON.stringify(hover?.contents ?? ''));
         }
         for (const position of this.positions(offsets, all, rng, 2, true)) {
             await session.call('completion', at(position), () => lsp.CompletionProvider?.getCompletion(document, { textDocument, position }));
@@ -432,7 +465,8 @@ export class Harness {
         }
         const lens = lsp.CodeLensProvider;
         if (lens) {
-            await session.call('code lens', '', () => lens.provideCodeLens(document, { textDocument }));
+            const lenses = await session.call('code lens', '', () => lens.provideCodeLens(document, { textDocument }));
+            this.checkFigures(session, 'code lens', '', (lenses ?? []).map(l => l.command?.title ?? '').join('\n'));
         }
     }
 
@@ -689,6 +723,22 @@ export class Harness {
         }
     }
 
+    /** Whether every file loaded with the main one parses without errors. */
+    private importsParse(): boolean {
+        const documents = this.services.shared.workspace.LangiumDocuments;
+        return this.loaded.every(uri => {
+            const parse = documents.getDocument(uri)?.parseResult;
+            return !parse || (parse.lexerErrors.length === 0 && parse.parserErrors.length === 0);
+        });
+    }
+
+    private checkFigures(session: Session, kind: string, detail: string, shown: string): void {
+        const figure = this.sources === undefined ? undefined : nonFiniteFigure(shown, this.sources);
+        if (figure) {
+            session.fail('figure-invalid', kind, detail, figure);
+        }
+    }
+
     /** Every export (when not refused), the readiness report, and the CLI's three output formats. */
     private async exports(session: Session, document: LangiumDocument<Document>): Promise<void> {
         const services = this.services;
@@ -698,6 +748,7 @@ export class Harness {
             if (model) {
                 for (const format of EXPORT_FORMATS) {
                     const output = await session.call('export', format, () => renderExport(model, format));
+                    this.checkFigures(session, 'export', format, output ?? '');
                     if (format === 'json' && output !== undefined) {
                         try {
                             if (!this.validateExport(JSON.parse(output))) {
@@ -723,7 +774,7 @@ export class Harness {
             readiness,
             findings: (document.diagnostics ?? []).map(toFinding).sort(compareFindings),
         };
-        await session.call('cli text', '', () => formatText([result], true));
+        this.checkFigures(session, 'cli text', '', await session.call('cli text', '', () => formatText([result], true)) ?? '');
         const json = await session.call('cli json', '', () => formatJson([result], true));
         const sarif = await session.call('cli sarif', '', () => formatSarif([result], true, '/workspace'));
         for (const [name, output] of [['cli json', json], ['cli sarif', sarif]] as const) {

@@ -7,6 +7,7 @@
  */
 import type { SeedInput } from './corpus.js';
 import type { Rng } from './prng.js';
+import { anyUnit, unitSpans, v2Insertion } from './v2-syntax.js';
 
 /** A set of files to check: the main file (whose features are exercised) and the others it may import. */
 export interface Mutant {
@@ -158,7 +159,7 @@ interface Declaration {
     readonly name: IToken;
 }
 
-const DECLARATION_KEYWORDS = new Set(['person', 'team', 'metric', 'objective', 'dataset', 'baseline', 'model', 'slo', 'risk', 'milestone']);
+const DECLARATION_KEYWORDS = new Set(['person', 'team', 'metric', 'persona', 'objective', 'dataset', 'baseline', 'model', 'slo', 'risk', 'milestone']);
 
 function declarations(tokens: readonly IToken[]): Declaration[] {
     const found: Declaration[] = [];
@@ -594,10 +595,40 @@ const docComment: Mutation = {
     },
 };
 
+const v2Property: Mutation = {
+    name: 'v2-property',
+    weight: 8,
+    apply(mutant, rng, ctx) {
+        const file = target(mutant, rng);
+        const text = file.get();
+        const insertion = v2Insertion(text, ctx.lex(text).tokens, rng);
+        file.set(splice(text, insertion.at, insertion.at, insertion.text));
+        return `insert ${insertion.what} at ${where(text, insertion.at)}${file.label}`;
+    },
+};
+
+const swapUnit: Mutation = {
+    name: 'swap-unit',
+    weight: 5,
+    apply(mutant, rng, ctx) {
+        const file = target(mutant, rng);
+        const text = file.get();
+        const spans = unitSpans(text, ctx.lex(text).tokens);
+        if (spans.length === 0) {
+            return undefined;
+        }
+        const span = rng.pick(spans);
+        const unit = anyUnit(rng);
+        file.set(splice(text, span.start, span.end, unit));
+        return `replace unit ${show(span.image)} at ${where(text, span.start)} with ${show(unit)}${file.label}`;
+    },
+};
+
 export const MUTATIONS: readonly Mutation[] = [
     deleteToken, duplicateToken, swapTokens, replaceKeyword, replaceIdentifier, truncate, insertBytes,
     unicodeIdentifier, unicodeString, lineEndings, hugeNumber, deepNesting, longLine, hugeString,
     manyDeclarations, selfImport, importCycle, emptyFile, lineEdit, spliceOther, ignoreComment, docComment,
+    v2Property, swapUnit,
 ];
 
 export interface GeneratedMutant {

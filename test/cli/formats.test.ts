@@ -9,7 +9,7 @@ const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: 
 
 interface JsonPosition { line: number; character: number }
 interface JsonDiagnostic { code: string; severity: string; message: string; range: { start: JsonPosition; end: JsonPosition } }
-interface JsonFile { file: string; readiness: { satisfied: number; applicable: number; stage?: string | null }; diagnostics: JsonDiagnostic[]; counts?: Record<string, number> }
+interface JsonFile { file: string; readiness: { satisfied: number; applicable: number; stage?: string | null; blockers: number }; diagnostics: JsonDiagnostic[]; counts?: Record<string, number> }
 interface JsonReport { files: JsonFile[]; summary?: Record<string, number> }
 
 let dir: string;
@@ -37,6 +37,7 @@ describe('--format json', () => {
         for (const file of report.files) {
             expect(file.readiness).toMatchObject({ satisfied: expect.any(Number), applicable: expect.any(Number) });
             expect(file.readiness.satisfied).toBeLessThanOrEqual(file.readiness.applicable);
+            expect(file.readiness.blockers).toBe(file.diagnostics.filter(d => d.severity === 'error').length);
             for (const d of file.diagnostics) {
                 expect(Object.keys(d).sort()).toEqual(['code', 'message', 'range', 'severity']);
                 expect(['error', 'warning', 'info', 'hint']).toContain(d.severity);
@@ -149,7 +150,7 @@ describe('--summary (text)', () => {
         };
         const [errors, quiet, catalog] = [json.files.find(f => f.file === 'errors.mlplan')!, json.files.find(f => f.file === 'quiet.mlplan')!, json.files.find(f => f.file === path.join('lib', 'catalog.mlplan'))!];
         expect(output.slice(diagnosticCount)).toEqual([
-            `errors.mlplan: readiness ${errors.readiness.satisfied}/${errors.readiness.applicable} at stage mvp; ${counts(errors)}`,
+            `errors.mlplan: readiness ${errors.readiness.satisfied}/${errors.readiness.applicable} at stage mvp, blocked by 2 errors; ${counts(errors)}`,
             `${path.join('lib', 'catalog.mlplan')}: catalog, no readiness; 0 errors, 0 warnings, 0 info, 0 hints`,
             `quiet.mlplan: readiness ${quiet.readiness.satisfied}/${quiet.readiness.applicable} at stage mvp; ${counts(quiet)}`,
             expect.stringMatching(/^total: 3 files, \d+ errors?, \d+ warnings?, \d+ info, \d+ hints?$/),

@@ -54,6 +54,19 @@ test('quantities: number and unit, compound units, percentages', () => {
     ]);
 });
 
+test('v2: persona declarations, new properties, row rates and per-row prices', () => {
+    expect(scopes('persona agent {').slice(0, 2)).toEqual(['persona → storage.type', 'agent → entity.name.type']);
+    expect(scopes('deployment replace')).toEqual(['deployment → keyword.other', 'replace → constant.language']);
+    expect(scopes('labeling in-house { rate 2_000 rows/day cost 0.05 USD/row }')).toEqual([
+        'labeling → keyword.other', 'in-house → constant.language', '{ → punctuation.section.block', 'rate → keyword.other',
+        '2_000 → constant.numeric', 'rows/day → keyword.other.unit', 'cost → keyword.other', '0.05 → constant.numeric',
+        'USD/row → keyword.other.unit', '} → punctuation.section.block',
+    ]);
+    for (const keyword of ['start', 'starts', 'serves', 'replicas', 'capacity', 'latency', 'registry', 'labels', 'needs', 'value', 'decision']) {
+        expect(scopes(`${keyword} x`)[0], keyword).toBe(`${keyword} → keyword.other`);
+    }
+});
+
 test('dates, hyphenated values, flags', () => {
     expect(scopes('deadline 2026-09-30')).toEqual(['deadline → keyword.other', '2026-09-30 → constant.numeric.date']);
     expect(scopes('strategy blue-green')).toEqual(['strategy → keyword.other', 'blue-green → constant.language']);
@@ -76,7 +89,7 @@ test('comments: doc comments, line comments and the ignore directive', () => {
 });
 
 test('every example tokenizes with no invalid token', () => {
-    for (const file of ['churn-prediction', 'fraud-detection', 'demand-forecast', 'support-triage']) {
+    for (const file of ['churn-prediction', 'fraud-detection', 'demand-forecast', 'invoice-coding', 'support-triage']) {
         let state = textmate.INITIAL;
         for (const line of readFileSync(`examples/${file}.mlplan`, 'utf8').split('\n')) {
             const result = grammar.tokenizeLine(line, state);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type * as ast from '../../server/src/generated/ast.js';
 import { peakToMeanRatio, servingBudgetUse } from '../../server/src/model/derived.js';
 import { formatDuration, formatWrittenNumber, formatWrittenValue } from '../../server/src/model/units.js';
+import { valueToCost } from '../../server/src/model/economics.js';
 
 /** The figures this exporter added to model/ (derived.ts, units.ts), checked where they live. */
 const q = (value: number, unit?: string) => ({ value, unit }) as ast.Quantity;
@@ -47,5 +48,21 @@ describe('formatting', () => {
         expect(formatDuration(19 * 86_400)).toBe('19 d');
         expect(formatDuration(10 * 86_400)).toBe('10 d');
         expect(formatDuration(2_592)).toBe('43.2 min');
+    });
+});
+
+describe('valueToCost', () => {
+    const value = (amount: number, currency = 'USD') => ({ amount, currency, objectives: [] });
+    const cost = (amount: number, currency = 'USD') => ({ amount, currency, basis: 'volume' as const });
+    test('yearly value over yearly cost, in one currency', () => {
+        expect(valueToCost(value(400_000), cost(29_200))).toBeCloseTo(13.699, 3);
+        expect(valueToCost(value(100), cost(100))).toBe(1);
+    });
+    test('no ratio across currencies, to a zero cost, or with a side missing', () => {
+        expect(valueToCost(value(100), cost(10, 'EUR'))).toBeUndefined();
+        expect(valueToCost(value(100), cost(0))).toBeUndefined();
+        expect(valueToCost(undefined, cost(10))).toBeUndefined();
+        expect(valueToCost(value(100), undefined)).toBeUndefined();
+        expect(valueToCost(value(Number.MAX_VALUE), cost(Number.MIN_VALUE))).toBeUndefined();
     });
 });

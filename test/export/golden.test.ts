@@ -29,6 +29,7 @@ test('the examples are all there (a new example needs its golden files)', () => 
         'churn-prediction.mlplan',
         'demand-forecast.mlplan',
         'fraud-detection.mlplan',
+        'invoice-coding.mlplan',
         'shared/payments-catalog.mlplan',
         'support-triage.mlplan',
     ]);

@@ -19,6 +19,10 @@ export const HOSTILE_STRINGS = {
     mitigation: '1. not a list',
     deliverable: '> not a quote',
     description: '- not a bullet &amp; &lt;b&gt; \\ backslash',
+    persona: '<iframe src=x></iframe> | who | [x](http://evil.example) @everyone',
+    decision: '## not a heading `tick` <b onclick=alert(1)>decide</b> %%',
+    version: '`1.0` <script>v</script> | ~~old~~',
+    registry: '"]] %%{init:{}}%% <a href=javascript:alert(1)>r</a>',
 } as const;
 
 /** `s` as an .mlplan string literal. */
@@ -37,7 +41,9 @@ plan click {
   description ${H.description}
   owner style
   stage maturity
+  start 2026-01-05
   deadline 2026-12-31
+  deployment assist
   regulations GDPR, ${H.regulation}
 
   person style { name ${H.title} role ${H.stakeholder} }
@@ -45,17 +51,25 @@ plan click {
 
   metric section { kind ml better higher description ${H.algorithm} }
   metric latency { kind software unit ms better lower }
+  metric revenue { kind business unit % better higher }
+
+  persona accTitle { description ${H.persona} decision ${H.decision} }
 
   objective title {
     description ${H.summary}
     kpi section >= 0.8
+    kpi revenue >= 1 %
     stakeholder ${H.stakeholder}
+    value 1_000 USD/year
+    for accTitle
   }
 
   dataset click {
     source ${H.source}
     owner end
     version ${H.title}
+    refresh daily
+    labels after 7 d
     consent ${H.consent}
     retention 30 d
     fields {
@@ -83,6 +97,9 @@ plan click {
     algorithm ${H.algorithm}
     trains on click
     features end
+    latency 20 ms
+    version ${H.version}
+    registry ${H.registry}
     explain ${H.doc}
     retrain every 30 d
     evaluation { on holdout success section >= 0.7 success latency <= 100 ms }
@@ -90,9 +107,9 @@ plan click {
 
   serving {
     mode realtime
-    volume 1000 req/day
+    volume 100_000 req/day
     peak 5 req/s
-    cost 0.001 USD/req
+    cost 0.00001 USD/req
     fallback ${H.fallback}
   }
 
@@ -100,6 +117,7 @@ plan click {
 
   rollout {
     strategy canary
+    starts after href
     stage 10 % for 1 d
     stage 100 %
     rollback when latency > 200 ms
@@ -114,12 +132,12 @@ plan click {
 
   risk call { likelihood high impact high mitigation ${H.mitigation} owner style description ${H.deliverable} }
 
-  milestone href { due 2026-01-01 deliverable ${H.deliverable} }
-  milestone todayMarker { due 2026-02-01 after href }
-  milestone excludes { due 2026-03-01 after todayMarker description ${H.fallback} }
-  milestone dateFormat { due 2026-04-01 after excludes }
-  milestone gantt { due 2026-05-01 after dateFormat }
+  milestone href { due 2026-01-01 deliverable ${H.deliverable} owner style }
+  milestone todayMarker { due 2026-02-01 after href owner style }
+  milestone excludes { due 2026-03-01 after todayMarker description ${H.fallback} owner style }
+  milestone dateFormat { due 2026-04-01 after excludes owner style needs holdout }
+  milestone gantt { due 2026-05-01 after dateFormat owner style }
 
-  budget { total 10 USD serving 100 USD/month }
+  budget { total 10_000 USD serving 100 USD/month }
 }
 `;

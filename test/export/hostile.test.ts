@@ -3,7 +3,7 @@ import type { PlanExport } from '../../server/src/export/export-model.js';
 import { renderExport } from '../../server/src/export/index.js';
 import { parseDocument, type DomDocument } from './dom.js';
 import { HOSTILE_PLAN, HOSTILE_STRINGS } from './hostile-plan.js';
-import { expectWellFormed, PLAN_SECTIONS, renderWithMarkdownIt, visibleTexts } from './markdown-check.js';
+import { countCells, expectWellFormed, PLAN_SECTIONS, renderWithMarkdownIt, visibleTexts } from './markdown-check.js';
 import { modelOfText } from './support.js';
 
 /**
@@ -32,9 +32,21 @@ describe('Markdown', () => {
         const texts = visibleTexts(markdown);
         for (const value of [HOSTILE_STRINGS.title, HOSTILE_STRINGS.summary, HOSTILE_STRINGS.consent, HOSTILE_STRINGS.stakeholder,
             HOSTILE_STRINGS.fallback, HOSTILE_STRINGS.source, HOSTILE_STRINGS.mitigation, HOSTILE_STRINGS.deliverable,
-            HOSTILE_STRINGS.description, HOSTILE_STRINGS.algorithm]) {
+            HOSTILE_STRINGS.description, HOSTILE_STRINGS.algorithm, HOSTILE_STRINGS.persona, HOSTILE_STRINGS.decision,
+            HOSTILE_STRINGS.version, HOSTILE_STRINGS.registry]) {
             expect(texts.some(text => text.includes(value)), value).toBe(true);
         }
+    });
+
+    test('the v2 free-text fields stay inside their table cell or fact line', () => {
+        const lines = markdown.split('\n');
+        const persona = lines.filter(line => line.startsWith('| `accTitle` |'));
+        expect(persona).toHaveLength(1);
+        // Four cells, whatever pipes the description and decision hold.
+        expect(countCells(persona[0])).toBe(4);
+        expect(lines.filter(line => line.startsWith('- **Version:** ') && line.includes('script'))).toHaveLength(1);
+        expect(lines.filter(line => line.startsWith('- **Registry:** '))).toHaveLength(1);
+        expect(lines.some(line => /^#+ not a heading/.test(line))).toBe(false);
     });
 
     test('even a permissive renderer (raw HTML allowed) makes no element from plan text', () => {
@@ -86,7 +98,8 @@ describe('HTML', () => {
         expect(document.querySelector('title')?.textContent).toBe(HOSTILE_STRINGS.title);
         const cells = Array.from(document.querySelectorAll('td, dd, p, li')).map(e => e.textContent ?? '');
         for (const value of [HOSTILE_STRINGS.consent, HOSTILE_STRINGS.stakeholder, HOSTILE_STRINGS.fallback, HOSTILE_STRINGS.doc,
-            HOSTILE_STRINGS.source, HOSTILE_STRINGS.notify, HOSTILE_STRINGS.description]) {
+            HOSTILE_STRINGS.source, HOSTILE_STRINGS.notify, HOSTILE_STRINGS.description, HOSTILE_STRINGS.persona,
+            HOSTILE_STRINGS.decision, HOSTILE_STRINGS.version, HOSTILE_STRINGS.registry]) {
             expect(cells.some(text => text.includes(value)), value).toBe(true);
         }
     });
@@ -113,5 +126,7 @@ describe('JSON', () => {
         expect(data.monitoring?.alerts[0].notify).toBe(HOSTILE_STRINGS.notify);
         expect(data.monitoring?.dashboard).toEqual({ text: HOSTILE_STRINGS.dashboard, url: null });
         expect(data.regulations).toEqual(['GDPR', HOSTILE_STRINGS.regulation]);
+        expect(data.personas[0]).toMatchObject({ name: 'accTitle', description: HOSTILE_STRINGS.persona, decision: HOSTILE_STRINGS.decision });
+        expect(data.models[0]).toMatchObject({ version: HOSTILE_STRINGS.version, registry: HOSTILE_STRINGS.registry });
     });
 });

@@ -110,7 +110,7 @@ export function renderWithMarkdownIt(source: string): string {
 }
 
 export const PLAN_SECTIONS = [
-    'Objectives', 'Metrics', 'Datasets', 'Baselines', 'Models', 'Serving', 'Service-level objectives', 'Rollout',
+    'Objectives', 'Personas', 'Metrics', 'Datasets', 'Baselines', 'Models', 'Serving', 'Service-level objectives', 'Rollout',
     'Monitoring', 'Risks', 'Milestones', 'Budget', 'People and teams', 'Readiness checklist', 'Open diagnostics',
 ];
 export const CATALOG_SECTIONS = ['People and teams', 'Metrics', 'Datasets', 'Baselines', 'Open diagnostics'];

@@ -18,7 +18,7 @@ describe('sections the plan does not fill are shown as missing', () => {
         const markdown = renderMarkdown(model);
         await expectWellFormed(markdown, PLAN_SECTIONS, 'Bare plan');
         for (const note of [
-            'No objective defined.', 'No metric defined.', 'No dataset defined.', 'No baseline defined.', 'No model defined.',
+            'No objective defined.', 'No persona defined.', 'No metric defined.', 'No dataset defined.', 'No baseline defined.', 'No model defined.',
             'No serving defined.', 'No SLO defined.', 'No rollout defined.', 'No monitoring defined.', 'No risk identified.',
             'No milestone defined.', 'No budget defined.', 'No person or team declared.',
         ]) {

@@ -95,7 +95,14 @@ describe.each(exampleFiles())('the diagrams of %s', example => {
         if (gantt) {
             const tasks = await ganttTasks(gantt);
             const dated = model.milestones.filter(m => m.due && parseDate(m.due));
-            expect(tasks.filter(t => t.id !== 'deadline').map(t => [t.name.trim(), t.end])).toEqual(dated.map(m => [m.name, m.due]));
+            expect(tasks.filter(t => /^m\d+$/.test(t.id)).map(t => [t.name.trim(), t.end])).toEqual(dated.map(m => [m.name, m.due]));
+            // The rollout follows its own calendar: the shadow period, then each stage that has a duration.
+            const rollout = model.rollout?.startDate ? model.rollout : undefined;
+            const bars = rollout
+                ? [...(rollout.shadow ? [['shadow', rollout.startDate, rollout.shadowEndDate]] : []),
+                    ...rollout.stages.filter(s => s.duration).map(s => [`stage${s.index}`, s.startDate, s.endDate])]
+                : [];
+            expect(tasks.filter(t => /^(shadow|stage\d+)$/.test(t.id)).map(t => [t.id, t.start, t.end])).toEqual(bars);
             if (model.deadline) {
                 expect(tasks.find(t => t.id === 'deadline')?.start).toBe(model.deadline);
             }
@@ -104,6 +111,74 @@ describe.each(exampleFiles())('the diagrams of %s', example => {
 });
 
 describe('the strict shape of the generated Gantt chart', () => {
+    test('a rollout with a known start follows the milestones: shadow, then the stages that last', async () => {
+        const model = await modelOfText(`plan P {
+  deadline 2026-02-01
+  milestone Prototype { due 2026-01-15 }
+  rollout {
+    strategy canary
+    starts after Prototype
+    shadow 14 d
+    stage 1 % for 2 h
+    stage 10 % for 3 d
+    stage 50 %
+    stage 100 % for 1 d
+  }
+}`);
+        const source = milestoneGantt(milestoneChart(model))!;
+        expect(source.split('\n')).toEqual([
+            'gantt',
+            '    dateFormat YYYY-MM-DD',
+            '    section Milestones',
+            '    Prototype :milestone, m1, 2026-01-15, 0d',
+            '    section Rollout',
+            '    Shadow period :shadow, 2026-01-15, 2026-01-29',
+            // Two hours within one day: drawn as that day.
+            '    Stage 1 (1 percent) :stage1, 2026-01-29, 1d',
+            '    Stage 2 (10 percent) :stage2, 2026-01-29, 2026-02-01',
+            // Stage 3 has no duration (no bar); stage 4 ends after the deadline.
+            '    Stage 4 (100 percent) :crit, stage4, 2026-02-01, 2026-02-02',
+            '    section Deadline',
+            '    Plan deadline :milestone, deadline, 2026-02-01, 0d',
+        ]);
+        const tasks = await ganttTasks(source);
+        expect(tasks.map(t => [t.id, t.start, t.end])).toEqual([
+            ['m1', '2026-01-15', '2026-01-15'],
+            ['shadow', '2026-01-15', '2026-01-29'],
+            ['stage1', '2026-01-29', '2026-01-30'],
+            ['stage2', '2026-01-29', '2026-02-01'],
+            ['stage4', '2026-02-01', '2026-02-02'],
+            ['deadline', '2026-02-01', '2026-02-01'],
+        ]);
+    });
+
+    test('a rollout dated by `starts DATE` is charted without any milestone; one without a start is not', async () => {
+        const dated = await modelOfText('plan P { rollout { starts 2026-03-01 stage 5 % for 1 w stage 100 % } }');
+        expect(milestoneGantt(milestoneChart(dated))!.split('\n')).toEqual([
+            'gantt',
+            '    dateFormat YYYY-MM-DD',
+            '    section Rollout',
+            '    Stage 1 (5 percent) :stage1, 2026-03-01, 2026-03-08',
+        ]);
+        expect(renderMarkdown(dated)).toContain('*No milestone defined.*\n\n```mermaid\ngantt');
+        for (const text of [
+            'plan P { milestone a { due 2026-01-01 } rollout { shadow 7 d stage 5 % for 1 w } }',
+            'plan P { milestone a { due 2026-01-01 } rollout { starts after nowhere shadow 7 d stage 5 % for 1 w } }',
+            'plan P { milestone a { } rollout { starts after a shadow 7 d stage 5 % for 1 w } }',
+        ]) {
+            const chart = milestoneChart(await modelOfText(text));
+            expect(chart.rollout, text).toEqual([]);
+        }
+    });
+
+    test('a rollout beyond the calendar mlplan shows is not charted, and nothing reads NaN', async () => {
+        const model = await modelOfText('plan P { milestone a { due 2026-01-01 } rollout { starts after a shadow 1 d stage 1 % for 10000000 d stage 100 % for 1 d } }');
+        const chart = milestoneChart(model);
+        expect(chart.rollout.map(bar => bar.id)).toEqual(['shadow']);
+        expect(model.rollout?.endDate).toBe('after 9999-12-31');
+        expect(renderMarkdown(model)).not.toMatch(/NaN|Infinity/);
+    });
+
     test('bars start at the latest predecessor, points elsewhere, late ones marked', async () => {
         const model = await modelOfText(`plan P {
   deadline 2026-06-30

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { mutantOf, probeKey, reportFailure } from '../../scripts/fuzz/fuzz.js';
 import { Harness } from '../../scripts/fuzz/harness.js';
 import { MUTATIONS } from '../../scripts/fuzz/mutations.js';
+import { Rng } from '../../scripts/fuzz/prng.js';
+import { unitSpans, v2Insertion } from '../../scripts/fuzz/v2-syntax.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = 'npm-test';
@@ -34,6 +36,36 @@ describe('the fuzzer', () => {
         const applied = Array.from({ length: 30 }, (_, i) => mutantOf(harness, `${SEED}-${name}`, i, [name]))
             .filter(g => g.steps.some(step => step.startsWith(`${name}:`)));
         expect(applied.length).toBeGreaterThan(10);
+    });
+
+    test('v2-property writes every v2 property and unit, and nothing the parser cannot read', () => {
+        const seed = harness.context.corpus.find(input => input.name === 'examples/demand-forecast.mlplan')!;
+        const { tokens } = harness.context.lex(seed.text);
+        const written: string[] = [];
+        for (let i = 0; i < 200; i++) {
+            const insertion = v2Insertion(seed.text, tokens, new Rng(`v2-${i}`));
+            const text = seed.text.slice(0, insertion.at) + insertion.text + seed.text.slice(insertion.at);
+            const parsed = harness.services.parser.LangiumParser.parse(text);
+            expect([...parsed.lexerErrors, ...parsed.parserErrors].map(e => e.message), insertion.what).toEqual([]);
+            written.push(insertion.text);
+        }
+        const all = written.join('\n');
+        for (const word of [
+            /\bstart 2/, /\bdeployment (new|assist|replace)/, /\bpersona \w+ \{ description .* decision /, /\bvalue -?\d/,
+            /\bfor \w+, \w+/, /\blabels after /, /\blabeling [\w-]+ \{ (rate|cost) .* (rate|cost) /, /\blatency /,
+            /\bversion "/, /\bregistry "/, /\bserves /, /\breplicas /, /\bcapacity /, /\bstarts \d/, /\bstarts after /,
+            /\bstage .* for /, /\bneeds \w+, /, / rows\/day\b/, / USD\/row\b/, / USD\/year\b/, / req\/s\b/, /\d{300}/,
+        ]) {
+            expect(all, String(word)).toMatch(word);
+        }
+    });
+
+    test('swap-unit finds the units of a plan, v2 units included, and nothing else', () => {
+        const text = 'plan P { serving { volume 2_000_000 req/day replicas 3\n capacity 40 req / s }\n'
+            + '  dataset d { size 120_000 rows labeling outsourced { rate 1_500 rows/day cost 0.35 USD/row } }\n'
+            + '  objective o { value 400_000 USD/year } rollout { stage 1 % for 2 d } }';
+        expect(unitSpans(text, harness.context.lex(text).tokens).map(span => span.image))
+            .toEqual(['req/day', 'req/s', 'rows', 'rows/day', 'USD/row', 'USD/year', '%', 'd']);
     });
 
     test(`finds nothing in ${COUNT} mutants of seed ${SEED}`, async () => {

@@ -181,7 +181,7 @@ describe('monitoring and risks', () => {
 
 describe('rules without a mechanical fix', () => {
     test('duplicate-property and duplicate-block: only the ignore action', async () => {
-        const text = replace(replace(MVP, 'compute cpu\n    fallback', 'compute cpu\n    compute gpu\n    fallback'), '  budget {', '  budget { total 1 USD }\n  budget {');
+        const text = replace(replace(MVP, '    compute cpu\n', '    compute cpu\n    compute gpu\n'), '  budget {', '  budget { total 1 USD }\n  budget {');
         const { document, diagnostics } = await check(services, text);
         for (const code of ['duplicate-property', 'duplicate-block']) {
             const found = withCode(diagnostics, code);

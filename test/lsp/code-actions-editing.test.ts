@@ -1,9 +1,11 @@
 // How quick-fixes edit: the ignore comment, the file's own indentation (tabs, 4 spaces, CRLF),
 // one-line blocks, plans with syntax errors, and properties that hold for every fix of every plan.
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { detectIndentUnit } from '../../server/src/rules/fixes/fix-document.js';
 import { createFixer } from '../../server/src/rules/fixes/fixer.js';
+import { asSnippetEdits, placeholderSpans } from '../../server/src/lsp/snippet-edits.js';
 import { EXAMPLE, atStage, replace } from '../rules/completeness-support.js';
 import { check, createEditorTestServices } from '../support/services.js';
 import { codeOf, withCode } from '../support/diagnostics.js';
@@ -160,7 +162,7 @@ describe('every fix of every plan', () => {
         'a plan full of slips': replace(replace(replace(replace(MVP, 'fallback TenureRule', 'fallback TenureRul'), 'retention 365 d', 'retention 1 year'),
             'success latency_p99 <= 150 ms', 'success latency_p99 >= 150 %'), 'stage 1 % for 2 d', 'stage 20 % for 2 d'),
     };
-    const examples = ['churn-prediction', 'demand-forecast', 'fraud-detection', 'support-triage']
+    const examples = ['churn-prediction', 'demand-forecast', 'fraud-detection', 'invoice-coding', 'support-triage']
         .map(name => readFileSync(`examples/${name}.mlplan`, 'utf8'));
 
     for (const [name, plan] of Object.entries(plans)) {
@@ -193,4 +195,132 @@ describe('every fix of every plan', () => {
             expect(total).toBeGreaterThan(5);
         });
     }
+});
+
+/** The text a client inserts for a snippet: each `${n:text}` as its text, `${n}` as nothing, escapes undone. */
+function expandSnippet(value: string): string {
+    return value.replace(/\$\{\d+(?::((?:\\.|[^\\}])*))?\}|\\(.)/g, (_match, inside: string | undefined, escaped: string | undefined) =>
+        escaped ?? (inside ?? '').replace(/\\(.)/g, '$1'));
+}
+
+/** The edits of an action sent as snippets, as `{ range, newText }` with the snippets expanded; undefined for plain edits. */
+function expandedSnippetEdits(action: CodeAction): TextEdit[] | undefined {
+    const change = action.edit?.documentChanges?.[0];
+    if (!change || !('edits' in change)) {
+        return undefined;
+    }
+    return change.edits.map(edit => ('snippet' in edit ? { range: edit.range, newText: expandSnippet(edit.snippet.value) } : edit));
+}
+
+const at = (line: number, character: number) => ({ line, character });
+const insert = (line: number, character: number, newText: string): TextEdit => ({ range: { start: at(line, character), end: at(line, character) }, newText });
+const values = (edits: ReturnType<typeof asSnippetEdits>) => edits?.map(e => `${e.range.start.line}:${e.range.start.character} ${e.snippet.value}`);
+
+describe('placeholders as snippets', () => {
+    test('the placeholders of an inserted text: placeholder strings, and the reason of an ignore comment', () => {
+        const text = 'source "TODO" version "v1" consent "" mitigation "tbd: ask" name " ? " // mlplan-ignore x -- TODO: reason';
+        expect(placeholderSpans(text).map(s => text.slice(s.start, s.end))).toEqual(['TODO', '', 'tbd: ask', ' ? ', 'TODO: reason']);
+        expect(placeholderSpans('source "warehouse://x" description "TODOS are done"')).toEqual([]);
+        expect(placeholderSpans('// mlplan-ignore x -- agreed with legal')).toEqual([]);
+    });
+
+    test('each placeholder becomes a tab stop, numbered in document order across the edits of the fix', () => {
+        const document = 'plan P {\n  dataset d {\n  }\n  risk R { }\n}\n';
+        expect(values(asSnippetEdits([
+            insert(4, 0, '  persona p {\n    description "TODO: who"\n    decision "TODO: what"\n  }\n'),
+            insert(2, 0, '    source "TODO"\n'),
+        ], document))).toEqual([
+            '2:0     source "${1:TODO}"\n',
+            '4:0   persona p {\n    description "${2:TODO: who}"\n    decision "${3:TODO: what}"\n  \\}\n',
+        ]);
+        expect(values(asSnippetEdits([insert(2, 0, '    consent ""\n')], document))).toEqual(['2:0     consent "${1}"\n']);
+    });
+
+    test('`$`, `}` and `\\` are escaped, in the text and in the placeholder', () => {
+        const document = 'plan P {\n}\n';
+        const [edit] = asSnippetEdits([insert(1, 0, '  metric m { description "TODO: cost in $ {x} \\"y\\"" }\n')], document)!;
+        expect(edit.snippet.value).toBe('  metric m { description "${1:TODO: cost in \\$ {x\\} \\\\"y\\\\"}" \\}\n');
+        expect(expandSnippet(edit.snippet.value)).toBe('  metric m { description "TODO: cost in $ {x} \\"y\\"" }\n');
+    });
+
+    test('a fix without a placeholder stays plain text', () => {
+        expect(asSnippetEdits([insert(1, 0, '    retrain every 30 d\n')], 'plan P {\n  model M {\n  }\n}\n')).toBeUndefined();
+    });
+
+    test('an insertion at the end of an indented line moves to the start of the next line, inserting the same text', () => {
+        const document = 'plan P {\n  dataset d {\n    fields { f number }\n  }\n}\n';
+        expect(values(asSnippetEdits([insert(2, 23, '\n    source "TODO"')], document))).toEqual(['3:0     source "${1:TODO}"\n']);
+    });
+
+    test('text that an editor would re-indent stays plain: several lines starting after indentation', () => {
+        // `dataset d { }` on an indented line: the new lines would gain that line's indentation once more.
+        const document = 'plan P {\n  dataset d { fields { f number } }\n}\n';
+        expect(asSnippetEdits([{ range: { start: at(1, 33), end: at(1, 34) }, newText: '\n    source "TODO"\n  ' }], document)).toBeUndefined();
+        // One line after indentation is left alone by such an editor.
+        expect(values(asSnippetEdits([insert(1, 33, ' source "TODO"')], document))).toEqual(['1:33  source "${1:TODO}"']);
+    });
+});
+
+describe('quick-fixes for a client that applies snippet edits', () => {
+    const snippetServices = createEditorTestServices();
+    beforeAll(async () => {
+        await snippetServices.shared.lsp.LanguageServer.initialize({
+            processId: null, rootUri: null, capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true } } },
+        });
+    });
+    const NO_SOURCE = 'plan P {\n  owner a\n  person a\n  dataset d {\n    fields { f number }\n  }\n}\n';
+
+    test('a fix that inserts a placeholder comes as a snippet edit, the placeholder selected', async () => {
+        const { document, diagnostics } = await check(snippetServices, NO_SOURCE);
+        const [add, ignore] = await codeActions(snippetServices, document, withCode(diagnostics, 'dataset-source-missing'));
+        expect(add.title).toBe('Add `source "TODO"`');
+        expect(add.edit).toEqual({
+            documentChanges: [{
+                textDocument: { uri: document.textDocument.uri, version: document.textDocument.version },
+                edits: [{ range: { start: at(5, 0), end: at(5, 0) }, snippet: { kind: 'snippet', value: '    source "${1:TODO}"\n' } }],
+            }],
+        });
+        expect(expandedSnippetEdits(ignore)).toEqual([insert(3, 0, '  // mlplan-ignore dataset-source-missing -- TODO: reason\n')]);
+        expect((ignore.edit?.documentChanges?.[0] as { edits: Array<{ snippet: { value: string } }> }).edits[0].snippet.value)
+            .toBe('  // mlplan-ignore dataset-source-missing -- ${1:TODO: reason}\n');
+    });
+
+    test('a fix without a placeholder stays plain text', async () => {
+        const { document, diagnostics } = await check(snippetServices, 'plan P {\n  stage maturity\n  model M {\n    algorithm "x"\n  }\n}\n');
+        const [retrain] = await codeActions(snippetServices, document, withCode(diagnostics, 'retraining-missing'));
+        expect(retrain.title).toBe('Add `retrain every 30 d`');
+        expect(retrain.edit?.changes?.[document.textDocument.uri]).toEqual([insert(4, 0, '    retrain every 30 d\n')]);
+    });
+
+    test('a client that does not say it applies snippet edits gets plain text', async () => {
+        const { document, diagnostics } = await check(services, NO_SOURCE);
+        const [add] = await codeActions(services, document, withCode(diagnostics, 'dataset-source-missing'));
+        expect(add.edit).toEqual({ changes: { [document.textDocument.uri]: [insert(5, 0, '    source "TODO"\n')] } });
+    });
+
+    test('every fix of the examples inserts, as a snippet, exactly what it inserts as plain text', async () => {
+        let snippets = 0;
+        for (const name of ['churn-prediction', 'fraud-detection', 'support-triage']) {
+            const text = readFileSync(`examples/${name}.mlplan`, 'utf8');
+            const stripped = text.replace(/^\s*(source|version|consent|mitigation|fallback|algorithm|description) .*\n/gm, '');
+            const plain = await check(services, stripped);
+            const snippet = await check(snippetServices, stripped);
+            for (const [index, diagnostic] of plain.diagnostics.entries()) {
+                const plainActions = await codeActions(services, plain.document, [diagnostic]);
+                const snippetActions = await codeActions(snippetServices, snippet.document, [snippet.diagnostics[index]]);
+                expect(snippetActions.map(a => a.title)).toEqual(plainActions.map(a => a.title));
+                snippetActions.forEach((action, i) => {
+                    const expanded = expandedSnippetEdits(action);
+                    const plainEdits = editsOf(plainActions[i], plain.document);
+                    if (expanded) {
+                        snippets++;
+                        expect(applyTextEdits(stripped, expanded), action.title).toBe(applyTextEdits(stripped, plainEdits));
+                    } else {
+                        expect(editsOf(action, snippet.document)).toEqual(plainEdits);
+                    }
+                });
+            }
+        }
+        expect(snippets).toBeGreaterThan(5);
+    });
 });

@@ -12,6 +12,12 @@ const services = createEditorTestServices();
 const MVP = atStage(EXAMPLE, 'mvp');
 const MATURITY = atStage(EXAMPLE, 'maturity');
 
+/** `text` without its milestone lines (each example milestone is written on one line). */
+function withoutMilestones(text: string): string {
+    expect(text).toMatch(/^[ \t]*milestone /m);
+    return text.replace(/^[ \t]*milestone .*\n/gm, '');
+}
+
 /** A maturity plan that says nothing at all. */
 const BARE = 'plan Bare {\n  stage maturity\n}\n';
 
@@ -34,8 +40,8 @@ describe('the example plans are the fixtures', () => {
         }
     });
 
-    test('every completeness rule has a fix', () => {
-        expect(COMPLETENESS_RULES.filter(rule => !rule.fix).map(rule => rule.code)).toEqual([]);
+    test('every completeness rule has a fix, but label-delay-missing: only the team knows the delay', () => {
+        expect(COMPLETENESS_RULES.filter(rule => !rule.fix).map(rule => rule.code)).toEqual(['label-delay-missing']);
     });
 });
 
@@ -101,6 +107,7 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
             '  model NewModel {',
             '    algorithm "TODO: the learning algorithm"',
             '    trains on subscribers',
+            '    version "TODO"',
             '    retrain every 30 d',
             '    evaluation {',
             '      on holdout_2026q3',
@@ -110,6 +117,10 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
             '  }',
             '',
         ].join('\n'));
+        // Only the team can name the version: its finding moves onto the string to fill in.
+        expect(trip.placeholders.map(d => `${codeOf(d)}: ${d.message}`)).toEqual([
+            'model-version-missing: model `NewModel` version is a placeholder ("TODO"): name the trained version that serving runs',
+        ]);
     });
 
     test('serving-missing: realtime when a latency slo exists, with the first baseline as fallback', async () => {
@@ -161,19 +172,19 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
         const trip = await roundTrip(services, withoutBlock(MATURITY, 'budget {'), 'budget-missing');
         // The plan already ends with a blank line (where the budget was): no second one.
         expect(onlyEdit(trip).newText).toBe('  budget {\n    total 100_000 USD\n  }\n');
-        expect(trip.fixed.endsWith('after Prototype }\n\n  budget {\n    total 100_000 USD\n  }\n}\n')).toBe(true);
+        expect(trip.fixed.endsWith('deliverable "Churn labels joined up to 2025-07-31" }\n\n  budget {\n    total 100_000 USD\n  }\n}\n')).toBe(true);
         const euros = replace(withoutBlock(MATURITY, 'budget {'), 'cost 0.00004 USD/req', 'cost 0.00004 EUR/req');
         expect(onlyEdit(await roundTrip(services, euros, 'budget-missing')).newText).toContain('total 100_000 EUR');
     });
 
     test('milestone-missing: a milestone due on the plan deadline', async () => {
-        const text = withoutLines(MATURITY, 'milestone Prototype { due 2026-01-15 deliverable "Offline AUC report" owner ana }', 'milestone Shadow    { due 2026-03-01 after Prototype }');
+        const text = withoutMilestones(MATURITY);
         const trip = await roundTrip(services, text, 'milestone-missing');
         expect(onlyEdit(trip).newText).toBe('\n  milestone FirstMilestone {\n    due 2026-12-31\n    deliverable "TODO: what is delivered"\n    owner ana\n  }\n');
     });
 
     test('milestone-missing without a deadline: due in 90 days', async () => {
-        const text = withoutLines(replace(MATURITY, 'deadline 2026-12-31', ''), 'milestone Prototype { due 2026-01-15 deliverable "Offline AUC report" owner ana }', 'milestone Shadow    { due 2026-03-01 after Prototype }');
+        const text = withoutMilestones(replace(MATURITY, 'deadline 2026-12-31', ''));
         const trip = await roundTrip(services, text, 'milestone-missing');
         expect(onlyEdit(trip).newText).toMatch(/due \d{4}-\d{2}-\d{2}\n/);
     });
@@ -187,7 +198,8 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
 
 describe('per-instance rules add a line to the block concerned', () => {
     test('kpi-missing: a kpi on the business metric', async () => {
-        const trip = await roundTrip(services, withoutLines(MVP, 'kpi churn_rate <= 3.5 % by 2026-12-31'), 'kpi-missing');
+        // The plan's only kpi on a business metric is gone too: the kpi added answers business-kpi-missing as well.
+        const trip = await roundTrip(services, withoutLines(MVP, 'kpi churn_rate <= 3.5 % by 2026-12-31'), 'kpi-missing', { alsoFixes: ['business-kpi-missing'] });
         expect(trip.action.title).toBe('Add `kpi churn_rate <= 10 %`');
         expect(trip.fixed).toContain('    stakeholder "Head of Retention"\n    kpi churn_rate <= 10 %\n  }');
     });
@@ -213,6 +225,10 @@ describe('per-instance rules add a line to the block concerned', () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'source "warehouse://analytics.subscribers"'), 'dataset-source-missing');
         expect(trip.action.title).toBe('Add `source "TODO"`');
         expect(trip.fixed).toContain('    check range tenure_months from 0 to 600\n    source "TODO"\n  }');
+        // The finding stays, on the string the author has to write (a placeholder is not a source).
+        expect(trip.placeholders.map(d => `${codeOf(d)}: ${d.message}`)).toEqual([
+            'dataset-source-missing: dataset `subscribers` source is a placeholder ("TODO"): record where the data comes from',
+        ]);
     });
 
     test('dataset-version-missing: `version "TODO"`', async () => {
@@ -260,7 +276,7 @@ describe('per-instance rules add a line to the block concerned', () => {
         expect(trip.action.title).toBe('Add `fallback TenureRule`');
         expect(trip.action.isPreferred).toBe(true);
         expect(onlyEdit(trip).newText).toBe('    fallback TenureRule\n');
-        expect(trip.fixed).toContain('    compute cpu\n    fallback TenureRule\n  }');
+        expect(trip.fixed).toContain('    capacity 40 req/s\n    fallback TenureRule\n  }');
     });
 
     test('fallback-missing without a baseline: a string to fill in', async () => {
@@ -303,11 +319,21 @@ describe('every completeness diagnostic of the bundled fixtures gets a working f
         const { diagnostics } = await check(services, BARE);
         const found = diagnostics.map(codeOf).sort();
         expect(found).toEqual(['baseline-missing', 'budget-missing', 'dataset-missing', 'milestone-missing', 'model-missing',
-            'monitoring-missing', 'objective-missing', 'owner-missing', 'risk-missing', 'rollout-missing', 'serving-missing']);
-        for (const code of found.filter(c => c !== 'rollout-missing')) {
+            'monitoring-missing', 'objective-missing', 'owner-missing', 'persona-missing', 'risk-missing', 'rollout-missing', 'serving-missing']);
+        for (const code of found.filter(c => c !== 'rollout-missing' && c !== 'milestone-missing')) {
             // A model needs data: its skeleton declares datasets, which answers dataset-missing too.
             await roundTrip(services, BARE, code, { alsoFixes: code === 'model-missing' ? ['dataset-missing'] : [] });
         }
+    });
+
+    test('the milestone skeleton in a plan with nobody in it has no owner to name', async () => {
+        const { document, diagnostics } = await check(services, BARE);
+        const [action] = await codeActions(services, document, diagnostics.filter(d => codeOf(d) === 'milestone-missing'));
+        const after = await check(services, applyTextEdits(BARE, action.edit!.changes![document.textDocument.uri]));
+        const added = after.diagnostics.map(codeOf).filter(c => !diagnostics.map(codeOf).includes(c));
+        expect(added).toEqual(['milestone-owner-missing']);
+        // With a person declared, the skeleton names them and adds nothing.
+        await roundTrip(services, 'plan Bare {\n  stage maturity\n  owner ana\n  person ana\n}\n', 'milestone-missing');
     });
 
     test('the rollout skeleton in a plan without monitoring raises only rollback-unmonitored', async () => {

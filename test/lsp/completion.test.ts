@@ -62,7 +62,7 @@ describe('plan level', () => {
         const items = await complete(plan(CURSOR));
         const snippets = ofKind(items, CompletionItemKind.Snippet);
         expect(labels(snippets)).toEqual([
-            'baseline', 'budget', 'dataset', 'metric', 'milestone', 'model', 'monitoring', 'objective', 'person', 'risk',
+            'baseline', 'budget', 'dataset', 'metric', 'milestone', 'model', 'monitoring', 'objective', 'person', 'persona', 'risk',
             'rollout', 'serving', 'slo', 'team',
         ]);
         expect(labels(ofKind(items, CompletionItemKind.Keyword))).toEqual(expect.arrayContaining(['title', 'owner', 'stage', 'deadline', 'model']));
@@ -304,5 +304,93 @@ describe('units after a number', () => {
         const line = text.split('\n').find(l => l.includes('window 28 mi'))!;
         expect(items[0].textEdit).toMatchObject({ newText: 'min' });
         expect((items[0].textEdit as { range: { start: { character: number } } }).range.start.character).toBe(line.indexOf('mi'));
+    });
+});
+
+/** A plan with personas, models, milestones and datasets to refer to; `<|>` goes where `HOLE` is. */
+function v2Plan(hole: string): string {
+    return `plan P {
+  persona agent { description "Agent" }
+  persona analyst { }
+  dataset subs { source "s" fields { f number } }
+  dataset events { source "e" }
+  model Scorer { trains on subs }
+  model Ranker { }
+  milestone Prototype { due 2026-01-15 }
+  milestone Shadow { due 2026-03-01 }
+  ${hole}
+}`;
+}
+
+describe('v2 constructs', () => {
+    test('the plan offers `start`, `deployment` and a persona snippet; `deployment` offers its three values', async () => {
+        const items = await complete(v2Plan(CURSOR));
+        expect(items.filter(i => ['start', 'deployment'].includes(i.label)).map(i => `${i.label}: ${i.detail}`)).toEqual([
+            'deployment: plan property', 'start: plan property',
+        ]);
+        const persona = items.find(i => i.label === 'persona' && i.kind === CompletionItemKind.Snippet)!;
+        expect(persona.detail).toBe('persona with description and decision');
+        expect(persona.textEdit?.newText).toBe('persona ${1:name} {\n\tdescription "${2:Who uses the predictions}"\n\tdecision "${3:What they decide from a prediction}"\n}');
+        const values = await complete(v2Plan(`deployment ${CURSOR}`));
+        expect(values.map(i => [i.label, i.kind, i.detail])).toEqual([
+            ['assist', CompletionItemKind.EnumMember, 'people keep deciding, helped by the predictions'],
+            ['new', CompletionItemKind.EnumMember, 'the model does something nobody did before; nothing is replaced'],
+            ['replace', CompletionItemKind.EnumMember, 'the model takes over a decision made today by people or another system'],
+        ]);
+    });
+
+    test('new properties in their blocks, and only there', async () => {
+        expect(labels(await complete(v2Plan(`objective O { ${CURSOR} }`)))).toEqual(['kpi', 'description', 'for', 'kpi', 'priority', 'stakeholder', 'value']);
+        expect(labels(await complete(v2Plan(`persona p { ${CURSOR} }`)))).toEqual(['decision', 'description']);
+        expect(labels(await complete(v2Plan(`model M { ${CURSOR} }`)))).toEqual(expect.arrayContaining(['latency', 'version', 'registry']));
+        expect(labels(await complete(v2Plan(`serving { ${CURSOR} }`)))).toEqual(expect.arrayContaining(['serves', 'replicas', 'capacity']));
+        expect(labels(await complete(v2Plan(`rollout { ${CURSOR} }`)))).toEqual(expect.arrayContaining(['starts']));
+        expect(labels(await complete(v2Plan(`milestone M { ${CURSOR} }`)))).toEqual(['after', 'deliverable', 'description', 'due', 'needs', 'owner']);
+        const dataset = await complete(v2Plan(`dataset d { ${CURSOR} }`));
+        expect(labels(dataset)).toEqual(expect.arrayContaining(['labels', 'labeling']));
+        expect(labels(await complete(v2Plan(`dataset d { labels ${CURSOR} }`)))).toEqual(['after']);
+        const effort = await complete(v2Plan(`dataset d { labeling in-house { ${CURSOR} } }`));
+        expect(effort.map(i => `${i.label}: ${i.detail}`)).toEqual(['cost: labeling property', 'rate: labeling property']);
+        // Plan-level keywords stay at plan level.
+        expect(labels(await complete(v2Plan(`serving { ${CURSOR} }`)))).not.toContain('deployment');
+    });
+
+    test('a labeling snippet writes the `{ rate … cost … }` block', async () => {
+        const labeling = (await complete(v2Plan(`dataset d { ${CURSOR} }`))).find(i => i.label === 'labeling' && i.kind === CompletionItemKind.Snippet)!;
+        expect(labeling.detail).toBe('labeling with its rate and cost per row');
+        expect(labeling.insertTextFormat).toBe(InsertTextFormat.Snippet);
+        expect(labeling.textEdit?.newText).toBe([
+            'labeling ${1|in-house,outsourced,crowdsourced,programmatic|} {',
+            '\trate ${2:2_000} ${3|rows/day,rows/h,rows/min,rows/s|}',
+            '\tcost ${4:0.05} ${5|USD,EUR,GBP|}/row',
+            '}',
+        ].join('\n'));
+        // The budget's `labeling` line is an amount, not a block: no snippet there.
+        expect(ofKind(await complete(v2Plan(`budget { ${CURSOR} }`)), CompletionItemKind.Snippet)).toEqual([]);
+    });
+
+    test('references: `for` personas, `serves` models, `starts after` milestones, `needs` datasets', async () => {
+        const objective = await complete(v2Plan(`objective O { for ${CURSOR} }`));
+        expect(objective.map(i => `${i.label}: ${i.detail}`)).toEqual(['agent: persona', 'analyst: persona']);
+        expect(labels(await complete(v2Plan(`objective O { for agent, ${CURSOR} }`)))).toEqual(['agent', 'analyst']);
+        expect((await complete(v2Plan(`serving { serves ${CURSOR} }`))).map(i => `${i.label}: ${i.detail}`)).toEqual(['Ranker: model', 'Scorer: model']);
+        const starts = await complete(v2Plan(`rollout { starts ${CURSOR} }`));
+        expect(starts.map(i => [i.label, i.kind, i.detail])).toEqual([['after', CompletionItemKind.EnumMember, 'start on a milestone’s due date: starts after MILESTONE']]);
+        expect((await complete(v2Plan(`rollout { starts after ${CURSOR} }`))).map(i => `${i.label}: ${i.detail}`)).toEqual(['Prototype: milestone', 'Shadow: milestone']);
+        expect((await complete(v2Plan(`milestone M { needs ${CURSOR} }`))).map(i => `${i.label}: ${i.detail}`)).toEqual(['events: dataset', 'subs: dataset']);
+        expect(labels(await complete(v2Plan(`milestone M { needs subs, ${CURSOR} }`)))).toEqual(['events', 'subs']);
+    });
+
+    test('units after the new quantities: per year first for `value`, rows per time, per row, durations, rates; none after `replicas`', async () => {
+        const units = async (hole: string) => labels(ofKind(await complete(v2Plan(hole)), CompletionItemKind.Unit));
+        expect(await units(`objective O { value 400_000 ${CURSOR} }`)).toEqual(['USD/year', 'EUR/year', 'GBP/year', 'USD/month', 'EUR/month', 'GBP/month']);
+        expect(await units(`dataset d { labeling in-house { rate 2_000 ${CURSOR} } }`)).toEqual(['rows/s', 'rows/min', 'rows/h', 'rows/day']);
+        expect(await units(`dataset d { labeling in-house { cost 0.05 ${CURSOR} } }`)).toEqual(['USD/row', 'EUR/row', 'GBP/row']);
+        expect(await units(`dataset d { labels after 30 ${CURSOR} }`)).toEqual(['ms', 's', 'min', 'h', 'd', 'w']);
+        expect(await units(`model M { latency 40 ${CURSOR} }`)).toEqual(['ms', 's', 'min', 'h', 'd', 'w']);
+        expect(await units(`serving { capacity 40 ${CURSOR} }`)).toEqual(['req/s', 'req/min', 'req/h', 'req/day']);
+        expect(await units(`serving { replicas 3 ${CURSOR} }`)).toEqual([]);
+        expect(await units(`budget { labeling 10_000 ${CURSOR} }`)).toEqual(['USD', 'EUR', 'GBP']);
+        expect(await units(`dataset d { size 1_000 ${CURSOR} }`)).toEqual(['rows']);
     });
 });

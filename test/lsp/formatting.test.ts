@@ -287,6 +287,77 @@ describe('layout', () => {
     });
 });
 
+const MESSY_V2 = `plan P {
+start 2026-01-05   deployment   replace
+persona agent{description "A"   decision "B"}
+persona lead { description "L" }
+objective O { value 400_000 USD / year for agent ,lead // who gains
+}
+dataset subs { size 1_200_000 rows
+labeling in-house {rate 2_000 rows/day
+  cost 0.05 USD/row   // per row
+  /* agreed with the vendor */ }
+labels   after 30 d
+}
+dataset other { labeling outsourced {  rate 10 rows/h cost 1 EUR/row } }
+model M { latency 40ms version "1" registry "r" }
+serving { serves M replicas 3 capacity 40 req/s }
+rollout {
+  starts   after   Proto // the prototype's due date
+  stage 1 % for 2 d }
+milestone Proto { due 2026-01-15 }
+milestone L { due 2026-02-01 needs subs ,other
+}
+}
+`;
+
+const FORMATTED_V2 = `plan P {
+  start 2026-01-05
+  deployment replace
+  persona agent { description "A" decision "B" }
+  persona lead { description "L" }
+  objective O {
+    value 400_000 USD/year
+    for agent, lead // who gains
+  }
+  dataset subs {
+    size 1_200_000 rows
+    labeling in-house {
+      rate 2_000 rows/day
+      cost 0.05 USD/row   // per row
+      /* agreed with the vendor */
+    }
+    labels after 30 d
+  }
+  dataset other { labeling outsourced { rate 10 rows/h cost 1 EUR/row } }
+  model M { latency 40 ms version "1" registry "r" }
+  serving { serves M replicas 3 capacity 40 req/s }
+  rollout {
+    starts after Proto // the prototype's due date
+    stage 1 % for 2 d
+  }
+  milestone Proto { due 2026-01-15 }
+  milestone L {
+    due 2026-02-01
+    needs subs, other
+  }
+}
+`;
+
+describe('v2 constructs', () => {
+    test('the labeling block, `starts after`, `for a, b` and `needs a, b` are laid out like the rest, comments kept', async () => {
+        expect((await format(MESSY_V2)).output).toBe(FORMATTED_V2);
+        expect(await expectSafeAndIdempotent(MESSY_V2)).toBe(FORMATTED_V2);
+        expect((await format(FORMATTED_V2)).edits).toBe(0);
+    });
+
+    test('with tabs, the labeling block is one level deeper than its dataset', async () => {
+        const text = 'plan P {\ndataset d {\nlabeling in-house {\nrate 10 rows/day\n}\n}\n}\n';
+        expect((await format(text, { tabSize: 4, insertSpaces: false })).output)
+            .toBe('plan P {\n\tdataset d {\n\t\tlabeling in-house {\n\t\t\trate 10 rows/day\n\t\t}\n\t}\n}\n');
+    });
+});
+
 describe('comments', () => {
     test('a trailing comment stays on its line, with the spacing its author chose', async () => {
         const text = 'plan P {\n  stage   mvp      // early\n  owner ana// lead\n}\n';

@@ -34,7 +34,9 @@ plan Churn {
   metric auc { kind ml better higher description "ROC AUC on the holdout" }
   metric latency_p99 { kind software unit ms better lower }
 
-  objective ReduceChurn { kpi churn_rate <= 3.5 % by 2026-12-31 priority high }
+  persona agent { description "Retention agent calling at-risk subscribers" decision "whom to call first" }
+  persona analyst { description "Churn analyst" }
+  objective ReduceChurn { kpi churn_rate <= 3.5 % by 2026-12-31 priority high value 400_000 USD/year for agent }
 
   dataset subscribers {
     source "warehouse://analytics.subscribers"
@@ -43,6 +45,7 @@ plan Churn {
     refresh daily
     size 1_200_000 rows
     labeling in-house
+    labels after 30 d
     consent "Subscriber terms"
     retention 365 d
     fields {
@@ -61,6 +64,9 @@ plan Churn {
   model ChurnGBM {
     trains on subscribers
     features tenure_months
+    latency 40 ms
+    version "2.3.0"
+    registry "mlflow://models/churn"
     retrain on drift
     evaluation {
       on holdout
@@ -78,7 +84,7 @@ plan Churn {
   }
   risk ColdStart { likelihood high impact medium mitigation "Serve TenureRule" owner ana }
   milestone Prototype { due 2026-01-15 }
-  milestone Launch { due 2026-03-01 after Prototype owner retention }
+  milestone Launch { due 2026-03-01 after Prototype owner retention needs subscribers }
 }
 `;
 
@@ -132,6 +138,7 @@ describe('declarations', () => {
             '- refresh: daily',
             '- size: 1,200,000 rows',
             '- labeling: in-house',
+            '- labels after: 30 d',
             '- consent: Subscriber terms',
             '- retention: 365 d',
             '',
@@ -184,10 +191,35 @@ describe('declarations', () => {
         expect((await hoverLines(document, 'retention 365'))?.[0]).toBe('**`retention`** (keyword)');
     });
 
+    test('a persona: its description, its decision and the objectives that serve it', async () => {
+        expect(await hoverLines(document, 'persona agent', 9)).toEqual([
+            '**persona** `agent`',
+            '',
+            'Retention agent calling at-risk subscribers',
+            '',
+            '- decides: whom to call first',
+            '- served by objective: `ReduceChurn`',
+        ]);
+        // `for agent` hovers as the persona it names.
+        expect(await hoverLines(document, 'for agent', 5)).toEqual(await hoverLines(document, 'persona agent', 9));
+        expect(await hoverLines(document, 'persona analyst', 9)).toEqual([
+            '**persona** `analyst`',
+            '',
+            'Churn analyst',
+            '',
+            '- decides: not said (no `decision`)',
+            '- served by objectives: none yet (no objective names it with `for`)',
+        ]);
+    });
+
     test('the plan: doc comment, stage, owner, readiness', async () => {
         const lines = await hoverLines(document, 'plan Churn', 5);
         expect(lines?.slice(0, 3)).toEqual(['**plan** `Churn`', '', escaped('Predict which subscribers will cancel within 30 days.')]);
         expect(lines).toContain('- stage: growth');
+        const { document: other } = await check(services, 'plan Q {\n  start 2026-01-05\n  deadline 2026-09-30\n  deployment replace\n}\n');
+        expect((await hoverLines(other, 'plan Q', 5))?.slice(0, 6)).toEqual([
+            '**plan** `Q`', '', '- stage: mvp (no `stage` given)', '- start: 2026-01-05', '- deadline: 2026-09-30', '- deployment: replace',
+        ]);
         expect(lines?.some(l => /^- readiness: \d+\/\d+$/.test(l))).toBe(true);
     });
 
@@ -197,6 +229,9 @@ describe('declarations', () => {
             '',
             '- trains on: `subscribers`',
             '- features: `tenure_months`',
+            '- latency: 40 ms',
+            `- version: ${escaped('2.3.0')}`,
+            `- registry: ${escaped('mlflow://models/churn')}`,
             '- retrain: on drift',
             '- evaluated on: `holdout`',
             '- success: `auc >= 0.78`, `latency_p99 <= 150 ms`',
@@ -223,11 +258,16 @@ describe('declarations', () => {
             '- due: 2026-03-01',
             '- after: `Prototype` (due 2026-01-15)',
             '- owner: `retention`',
+            '',
+            '**Labeling of the datasets it needs**',
+            '- `subscribers`: end of labeling unknown (needs a `size`, a labeling `rate` and the plan `start`)',
         ]);
         expect(await hoverLines(document, 'objective ReduceChurn', 10)).toEqual([
             '**objective** `ReduceChurn`',
             '',
             '- priority: high',
+            '- value: 400,000 USD/year',
+            '- for: `agent`',
             '',
             'KPIs (1):',
             '- `churn_rate <= 3.5 %` by 2026-12-31',
@@ -290,6 +330,42 @@ describe('keywords', () => {
         expect((await hoverLines(document, 'unit ms'))?.[0]).toBe('**`unit`** (keyword)');
         expect((await hoverLines(document, 'on holdout'))?.[2]).toMatch(/^The dataset the model is evaluated on/);
         expect((await hoverLines(document, 'on drift'))?.[2]).toMatch(/^Part of `retrain on drift`/);
+    });
+
+    test('v2 keywords are explained where they are used: `after`, `cost`, `version`, `for`, `labeling`', async () => {
+        const { document: other } = await check(services, `plan P {
+  start 2026-01-05
+  deployment assist
+  persona p { decision "d" }
+  objective O { for p }
+  dataset d { version "v1" labeling outsourced { rate 10 rows/h cost 0.2 USD/row } labels after 2 d }
+  model M { version "1.0" }
+  serving { cost 0.01 USD/req serves M }
+  rollout { starts after A stage 100 % }
+  milestone A { due 2026-02-01 }
+  milestone B { due 2026-03-01 after A needs d }
+}`);
+        const meaning = async (needle: string, shift = 0) => (await hoverLines(other, needle, shift))?.[2];
+        expect(await meaning('start 2026')).toMatch(/^The day work on the plan begins/);
+        expect(await meaning('deployment')).toMatch(/^What the model does to the way the work is done today/);
+        expect(await meaning('assist')).toMatch(/^Deployment: people keep deciding/);
+        expect(await meaning('persona p')).toMatch(/^Someone who uses the predictions/);
+        expect(await meaning('decision')).toMatch(/^What the persona decides/);
+        expect(await meaning('for p')).toMatch(/^The personas the objective serves/);
+        expect(await meaning('after 2 d')).toMatch(/^Part of `labels after`/);
+        expect(await meaning('labels')).toMatch(/^`labels after` is the label delay/);
+        expect(await meaning('after A stage')).toMatch(/^The rollout starts on the due date of this milestone/);
+        expect(await meaning('after A needs')).toMatch(/^The milestones that must be done before this one/);
+        expect(await meaning('needs')).toMatch(/^The datasets that must be labeled by the milestone's due date/);
+        expect(await meaning('cost 0.2')).toMatch(/^What labeling one row costs/);
+        expect(await meaning('cost 0.01')).toMatch(/^The serving cost per request/);
+        expect(await meaning('rate 10')).toMatch(/^How many rows are labeled per unit of time/);
+        expect(await meaning('labeling outsourced')).toMatch(/^Who produces the labels/);
+        expect(await meaning('outsourced')).toMatch(/^Labeling: labels are bought from a vendor/);
+        expect(await meaning('version "v1"')).toMatch(/^Which snapshot of the data is meant/);
+        expect(await meaning('version "1.0"')).toMatch(/^The version of the trained model that serving runs/);
+        expect(await meaning('serves')).toMatch(/^The model this serving runs/);
+        expect(await meaning('starts')).toMatch(/^When the rollout begins/);
     });
 
     test('every keyword of the grammar that carries a meaning has an entry', () => {

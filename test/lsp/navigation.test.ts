@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentPositionParams } from 'vscode-languageserver';
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { check, createEditorTestServices } from '../support/services.js';
-import { positionOf } from '../support/diagnostics.js';
+import { codeOf, positionOf } from '../support/diagnostics.js';
 
 const services = createEditorTestServices();
 
@@ -175,7 +175,10 @@ describe('across an import', () => {
         ]);
         const texts = applied(edit, { 'plan.mlplan': PLAN, 'catalog.mlplan': CATALOG });
         expect(texts['plan.mlplan']).toContain('slice by region');
-        await workspace(texts['plan.mlplan'], texts['catalog.mlplan']);
+        // Every reference followed the field; the evaluation dataset, which has its own `region`, now
+        // lacks the renamed feature, and the cross-check says so.
+        const { diagnostics } = await check(services, texts['plan.mlplan'], { path: 'plan.mlplan', files: { 'catalog.mlplan': texts['catalog.mlplan'] } });
+        expect(diagnostics.filter(d => d.severity === 1).map(codeOf)).toEqual(['evaluation-missing-feature']);
 
         const qualified = await services.lsp.RenameProvider!.rename(plan, { ...positionParams(plan, 'subs.tenure', 1, 6), newName: 'months' });
         expect(editedLines(qualified)).toEqual(['catalog.mlplan:8:7 tenure -> months', 'plan.mlplan:15:25 tenure -> months']);
@@ -196,6 +199,61 @@ describe('across an import', () => {
             'plan.mlplan:15:22 subs -> subscribers',
             'plan.mlplan:23:11 subs -> subscribers',
         ]);
+    });
+});
+
+describe('rename through the v2 references', () => {
+    const V2 = `plan R {
+  persona agent { description "A" }
+  objective O { for agent }
+  dataset subs { source "s" fields { f number } }
+  model M { trains on subs }
+  serving { serves M }
+  rollout { starts after Proto }
+  milestone Proto { due 2026-01-15 }
+  milestone L { due 2026-02-01 needs subs after Proto }
+}`;
+
+    async function renamed(needle: string, shift: number, newName: string): Promise<{ lines: string[]; text: string }> {
+        const { document, diagnostics } = await check(services, V2, { path: 'v2.mlplan' });
+        expect(diagnostics.filter(d => d.severity === 1)).toEqual([]);
+        const edit = await services.lsp.RenameProvider!.rename(document, { ...positionParams(document, needle, 1, shift), newName });
+        const lines = editedLines(edit);
+        const text = applied(edit, { 'v2.mlplan': V2 })['v2.mlplan'];
+        const after = await check(services, text, { path: 'v2.mlplan' });
+        expect(after.diagnostics.filter(d => d.severity === 1)).toEqual([]);
+        return { lines, text };
+    }
+
+    test('a persona: its declaration and `for`', async () => {
+        const { lines, text } = await renamed('persona agent', 9, 'operator');
+        expect(lines).toEqual(['v2.mlplan:2:11 agent -> operator', 'v2.mlplan:3:21 agent -> operator']);
+        expect(text).toContain('objective O { for operator }');
+        expect((await renamed('for agent', 5, 'operator')).lines).toEqual(lines);
+    });
+
+    test('a model: its declaration and `serves`', async () => {
+        const { lines } = await renamed('serves M', 8, 'Scorer');
+        expect(lines).toEqual(['v2.mlplan:5:9 M -> Scorer', 'v2.mlplan:6:20 M -> Scorer']);
+    });
+
+    test('a milestone: its declaration, `starts after` and `after`', async () => {
+        const { lines, text } = await renamed('milestone Proto', 11, 'Prototype');
+        expect(lines).toEqual(['v2.mlplan:7:26 Proto -> Prototype', 'v2.mlplan:8:13 Proto -> Prototype', 'v2.mlplan:9:49 Proto -> Prototype']);
+        expect(text).toContain('rollout { starts after Prototype }');
+        expect((await renamed('starts after Proto', 14, 'Prototype')).lines).toEqual(lines);
+    });
+
+    test('a dataset: its declaration, `trains on` and `needs`', async () => {
+        const { lines, text } = await renamed('needs subs', 7, 'subscribers');
+        expect(lines).toEqual(['v2.mlplan:4:11 subs -> subscribers', 'v2.mlplan:5:23 subs -> subscribers', 'v2.mlplan:9:38 subs -> subscribers']);
+        expect(text).toContain('needs subscribers after Proto');
+    });
+
+    test('a new name already taken is refused', async () => {
+        const { document } = await check(services, V2, { path: 'v2.mlplan' });
+        await expect(services.lsp.RenameProvider!.rename(document, { ...positionParams(document, 'persona agent', 1, 9), newName: 'Proto' }))
+            .rejects.toThrow('`Proto` is already declared');
     });
 });
 

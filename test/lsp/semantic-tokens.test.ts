@@ -118,6 +118,38 @@ describe('roles', () => {
     });
 });
 
+describe('v2 constructs', () => {
+    test('a persona is declared and referred to like the people of the plan; every new reference takes its target\'s kind', async () => {
+        expect(describeTokens(await highlight(`plan P {
+  deployment replace
+  persona agent { decision "d" }
+  objective O { for agent value 1 USD/year }
+  dataset subs { labeling in-house { rate 10 rows/day cost 1 USD/row } labels after 2 d }
+  model M { latency 40 ms }
+  serving { serves M replicas 3 capacity 40 req/s }
+  rollout { starts after A }
+  milestone A { due 2026-01-01 needs subs }
+}`))).toEqual([
+            'plan:keyword', 'P:namespace+declaration',
+            'deployment:keyword', 'replace:enumMember',
+            'persona:keyword', 'agent:parameter+declaration', 'decision:keyword', '"d":string',
+            'objective:keyword', 'O:interface+declaration', 'for:keyword', 'agent:parameter', 'value:keyword', '1:number', 'USD:type', '/:type', 'year:type',
+            'dataset:keyword', 'subs:struct+declaration', 'labeling:keyword', 'in-house:enumMember',
+            'rate:keyword', '10:number', 'rows:type', '/:type', 'day:type', 'cost:keyword', '1:number', 'USD:type', '/:type', 'row:type',
+            'labels:keyword', 'after:keyword', '2:number', 'd:type',
+            'model:keyword', 'M:class+declaration', 'latency:keyword', '40:number', 'ms:type',
+            'serving:keyword', 'serves:keyword', 'M:class', 'replicas:keyword', '3:number', 'capacity:keyword', '40:number', 'req:type', '/:type', 's:type',
+            'rollout:keyword', 'starts:keyword', 'after:keyword', 'A:event',
+            'milestone:keyword', 'A:event+declaration', 'due:keyword', '2026-01-01:number', 'needs:keyword', 'subs:struct',
+        ]);
+    });
+
+    test('unresolved new references take the kind of what they must point to', async () => {
+        const tokens = await highlight('plan P {\n  objective O { for nobody }\n  serving { serves Ghost }\n  rollout { starts after Never }\n  milestone A { needs nothing }\n}');
+        expect(describeTokens(tokens)).toEqual(expect.arrayContaining(['nobody:parameter', 'Ghost:class', 'Never:event', 'nothing:struct']));
+    });
+});
+
 describe('a whole example', () => {
     const text = readFileSync(join(__dirname, '../../examples/churn-prediction.mlplan'), 'utf8');
 

@@ -45,6 +45,7 @@ describe('outline', () => {
             '  auc (Variable) metric',
             '  latency_p99 (Variable) metric',
             '  error_rate (Variable) metric',
+            '  retention_agent (Object) persona',
             '  ReduceChurn (Interface) objective',
             '  subscribers (Struct) dataset',
             '    tenure_months (Field) number',
@@ -67,6 +68,7 @@ describe('outline', () => {
             '  ColdStart (Event) risk',
             '  Prototype (Event) milestone',
             '  Shadow (Event) milestone',
+            '  Labeled (Event) milestone',
             '  budget (Module)',
         ]);
     });
@@ -105,6 +107,13 @@ describe('outline', () => {
         ]);
     });
 
+    test('personas are listed by kind, with their range and the name selected', async () => {
+        const { document, symbols } = await symbolsOf('plan P {\n  persona agent { description "A" }\n  persona lead { }\n}');
+        expect(outline(symbols)).toEqual(['P (Module) plan', '  agent (Object) persona', '  lead (Object) persona']);
+        expect(textOf(document, symbols[0].children![0].range)).toBe('persona agent { description "A" }');
+        expect(textOf(document, symbols[0].children![0].selectionRange)).toBe('agent');
+    });
+
     test('an incomplete plan gives what it can, without throwing', async () => {
         const { symbols } = await symbolsOf('plan P {\n  metric m { kind ml\n  dataset {\n');
         expect(outline(symbols)[0]).toBe('P (Module) plan');
@@ -122,7 +131,7 @@ describe('folding', () => {
         const folds = await foldsOf(churnText);
         const lines = churnText.split('\n');
         expect(folds.map(f => lines[f.startLine].trim())).toEqual([
-            'plan ChurnPrediction {', 'objective ReduceChurn {', 'dataset subscribers {', 'fields {',
+            'plan ChurnPrediction {', 'persona retention_agent {', 'objective ReduceChurn {', 'dataset subscribers {', 'fields {',
             'dataset holdout_2026q3 {', 'fields {', 'baseline TenureRule {', 'model ChurnGBM {', 'evaluation {', 'serving {', 'slo ScoringLatency {',
             'rollout {', 'monitoring {', 'risk ColdStart {', 'budget {',
         ]);
@@ -131,6 +140,11 @@ describe('folding', () => {
         }
         // One-line blocks (`person ana { … }`) do not fold.
         expect(folds.some(f => lines[f.startLine].includes('person ana'))).toBe(false);
+    });
+
+    test('a labeling block written over several lines folds inside its dataset', async () => {
+        const text = 'plan P {\n  dataset d {\n    labeling in-house {\n      rate 10 rows/day\n      cost 1 USD/row\n    }\n  }\n}\n';
+        expect(await foldsOf(text)).toEqual([{ startLine: 0, endLine: 6 }, { startLine: 1, endLine: 5 }, { startLine: 2, endLine: 4 }]);
     });
 
     test('multi-line block comments and a run of imports fold too', async () => {

@@ -2,8 +2,8 @@
 // stage and stays silent below it.
 import { describe, expect, test } from 'vitest';
 import { check, createTestServices } from '../support/services.js';
-import { found, rangeWithin, withCode } from '../support/diagnostics.js';
-import { EXAMPLE, atStage, completenessCodes, replace, without } from './completeness-support.js';
+import { found, rangeAt, rangeWithin, unreadable, withCode } from '../support/diagnostics.js';
+import { EXAMPLE, MODEL_VERSION, atStage, blockBounds, completenessCodes, lineWith, replace, without } from './completeness-support.js';
 
 const services = createTestServices();
 
@@ -19,16 +19,8 @@ const MONITORING = `monitoring {
 
 /** Cut the block that starts with `start` (up to its matching closing brace) out of `text`. */
 function withoutBlock(text: string, start: string): string {
-    const from = text.indexOf(start);
-    expect(from, `fixture lacks: ${start}`).toBeGreaterThanOrEqual(0);
-    let depth = 0;
-    for (let i = text.indexOf('{', from); i < text.length; i++) {
-        depth += text[i] === '{' ? 1 : text[i] === '}' ? -1 : 0;
-        if (depth === 0) {
-            return text.slice(0, from) + text.slice(i + 1);
-        }
-    }
-    throw new Error(`unbalanced block: ${start}`);
+    const { close } = blockBounds(text, start);
+    return text.slice(0, text.indexOf(start)) + text.slice(close + 1);
 }
 
 const PLAN_NAME = (text: string, code: string): string => `${code}@${rangeWithin(text, 'plan ChurnPrediction', 'ChurnPrediction')}`;
@@ -145,16 +137,15 @@ describe('budget-missing (maturity)', () => {
 });
 
 describe('milestone-missing (maturity)', () => {
-    const text = without(EXAMPLE,
-        'milestone Prototype { due 2026-01-15 deliverable "Offline AUC report" owner ana }',
-        'milestone Shadow    { due 2026-03-01 after Prototype }');
+    // Every milestone, and the rollout's start that refers to one.
+    const text = EXAMPLE.split('\n').filter(line => !/^\s*(milestone\s|starts\s)/.test(line)).join('\n');
 
     test('no milestone: on the plan name at maturity, silent at growth and mvp', async () => {
         await expectOnPlanNameFrom('milestone-missing', text, 'maturity', 'plan `ChurnPrediction` has no milestone');
     });
 
     test('near miss: one milestone is enough', async () => {
-        const one = atStage(without(EXAMPLE, 'milestone Shadow    { due 2026-03-01 after Prototype }'), 'maturity');
+        const one = atStage(without(EXAMPLE, lineWith(EXAMPLE, 'milestone Shadow')), 'maturity');
         expect(withCode((await check(services, one)).diagnostics, 'milestone-missing')).toEqual([]);
     });
 });
@@ -165,10 +156,124 @@ describe('a plan importing a catalog', () => {
         const plan = 'import "./catalog.mlplan"\nplan P { stage maturity owner t team t objective O { kpi m < 1 } metric m { } }';
         const fromPlan = await check(services, plan, { files: { 'catalog.mlplan': catalog } });
         expect(completenessCodes(fromPlan.diagnostics)).toEqual([
-            'budget-missing', 'milestone-missing', 'model-missing', 'monitoring-missing', 'risk-missing', 'rollout-missing', 'serving-missing',
+            'budget-missing', 'business-kpi-missing', 'milestone-missing', 'model-missing', 'monitoring-missing', 'persona-missing', 'risk-missing',
+            'rollout-missing', 'serving-missing',
         ]);
         expect(found(fromPlan.diagnostics, 'model-missing')).toEqual([`model-missing@${rangeWithin(plan, 'plan P', 'P')}`]);
         const fromCatalog = await check(services, catalog, { path: 'catalog.mlplan' });
         expect(completenessCodes(fromCatalog.diagnostics)).toEqual([]);
+    });
+});
+
+describe('persona-missing (growth)', () => {
+    test('no persona: on the plan name from growth, silent at mvp', async () => {
+        await expectOnPlanNameFrom('persona-missing', withoutBlock(EXAMPLE, '  persona retention_agent {'), 'growth',
+            'plan `ChurnPrediction` declares no persona: say who uses the predictions and what they decide from them');
+    });
+
+    test('near miss: one persona is enough, even with nothing but its name', async () => {
+        expect(withCode((await check(services, EXAMPLE)).diagnostics, 'persona-missing')).toEqual([]);
+        const bare = 'plan P { stage growth persona analyst { } }';
+        expect(withCode((await check(services, bare)).diagnostics, 'persona-missing')).toEqual([]);
+    });
+});
+
+describe('model-version-missing (growth)', () => {
+    const text = without(EXAMPLE, MODEL_VERSION);
+
+    test('a model without version: on its name from growth', async () => {
+        const { diagnostics } = await check(services, text);
+        expect(found(diagnostics, 'model-version-missing')).toEqual([`model-version-missing@${rangeWithin(text, 'model ChurnGBM', 'ChurnGBM')}`]);
+        expect(withCode(diagnostics, 'model-version-missing')[0].message)
+            .toBe('model `ChurnGBM` has no version: name the trained version that serving runs (e.g. `version "2.3.0"`)');
+        expect(found((await check(services, atStage(text, 'maturity'))).diagnostics, 'model-version-missing')).toHaveLength(1);
+    });
+
+    test('each model on its own', async () => {
+        const two = 'plan P {\n  stage growth\n  model A { version "1" }\n  model B { }\n  model C { algorithm "x" }\n}';
+        const { diagnostics } = await check(services, two);
+        expect(found(diagnostics, 'model-version-missing')).toEqual([
+            `model-version-missing@${rangeWithin(two, 'model B', 'B')}`,
+            `model-version-missing@${rangeWithin(two, 'model C', 'C')}`,
+        ]);
+    });
+
+    test('near miss: silent at mvp, and a written version satisfies it', async () => {
+        expect(withCode((await check(services, atStage(text, 'mvp'))).diagnostics, 'model-version-missing')).toEqual([]);
+        expect(withCode((await check(services, EXAMPLE)).diagnostics, 'model-version-missing')).toEqual([]);
+    });
+});
+
+describe('milestone-owner-missing (growth)', () => {
+    const text = replace(EXAMPLE, lineWith(EXAMPLE, 'milestone Shadow'), 'milestone Shadow    { due 2026-03-01 after Prototype }');
+
+    test('a milestone without owner: on its name from growth', async () => {
+        const { diagnostics } = await check(services, text);
+        expect(found(diagnostics, 'milestone-owner-missing')).toEqual([`milestone-owner-missing@${rangeWithin(text, 'milestone Shadow    {', 'Shadow')}`]);
+        expect(withCode(diagnostics, 'milestone-owner-missing')[0].message)
+            .toBe('milestone `Shadow` has no owner: name the person or team that delivers it (`owner NAME`)');
+    });
+
+    test('one finding per milestone without owner', async () => {
+        const plan = 'plan P {\n  stage maturity\n  milestone A { due 2026-01-01 }\n  milestone B { due 2026-02-01 owner t }\n  milestone C { }\n  team t\n}';
+        const { diagnostics } = await check(services, plan);
+        expect(found(diagnostics, 'milestone-owner-missing')).toEqual([
+            `milestone-owner-missing@${rangeWithin(plan, 'milestone A', 'A')}`,
+            `milestone-owner-missing@${rangeWithin(plan, 'milestone C', 'C')}`,
+        ]);
+    });
+
+    test('near miss: silent at mvp; an owner that does not resolve is unresolved-reference, not this', async () => {
+        expect(withCode((await check(services, atStage(text, 'mvp'))).diagnostics, 'milestone-owner-missing')).toEqual([]);
+        const unresolved = await check(services, replace(text, 'after Prototype }', 'after Prototype owner nobody }'));
+        expect(withCode(unresolved.diagnostics, 'milestone-owner-missing')).toEqual([]);
+        expect(withCode(unresolved.diagnostics, 'unresolved-reference')).toHaveLength(1);
+    });
+});
+
+describe('label-delay-missing (growth)', () => {
+    const text = without(EXAMPLE, 'labels after 30 d');
+
+    test('a labeled dataset a model trains on, without `labels after`: on its name', async () => {
+        const { diagnostics } = await check(services, text);
+        expect(found(diagnostics, 'label-delay-missing')).toEqual([`label-delay-missing@${rangeWithin(text, 'dataset subscribers', 'subscribers')}`]);
+        expect(withCode(diagnostics, 'label-delay-missing')[0].message).toBe(
+            'dataset `subscribers` has label field `churned` and model `ChurnGBM` trains on it, but no `labels after`: say how long after an event its ground truth is known (e.g. `labels after 30 d`)');
+    });
+
+    test('several label fields and models are all named', async () => {
+        const plan = `plan P {
+  stage growth
+  dataset d { fields { y boolean label  z number label  x number } }
+  model A { trains on d }
+  model B { trains on d }
+}`;
+        const { diagnostics } = await check(services, plan);
+        expect(found(diagnostics, 'label-delay-missing')).toEqual([`label-delay-missing@${rangeAt(plan, 'd {', 1, 1)}`]);
+        expect(withCode(diagnostics, 'label-delay-missing')[0].message).toContain('has label fields `y`, `z` and models `A`, `B` train on it, but no `labels after`');
+    });
+
+    test('near miss: the holdout (labeled, trained on by no model), a dataset without label field, a delay given, mvp', async () => {
+        // holdout_2026q3 has a label field too, but no model trains on it.
+        expect(found((await check(services, text)).diagnostics, 'label-delay-missing')).toHaveLength(1);
+        const unlabeled = 'plan P { stage growth dataset d { fields { x number } } model M { trains on d } }';
+        expect(withCode((await check(services, unlabeled)).diagnostics, 'label-delay-missing')).toEqual([]);
+        expect(withCode((await check(services, EXAMPLE)).diagnostics, 'label-delay-missing')).toEqual([]);
+        expect(withCode((await check(services, atStage(text, 'mvp'))).diagnostics, 'label-delay-missing')).toEqual([]);
+    });
+
+    test('a model that only evaluates on the dataset does not make it a training set', async () => {
+        const plan = 'plan P { stage growth dataset d { fields { y boolean label } } model M { evaluation { on d } } }';
+        const { diagnostics } = await check(services, plan);
+        expect(unreadable(diagnostics)).toEqual([]);
+        expect(withCode(diagnostics, 'label-delay-missing')).toEqual([]);
+    });
+
+    test('an imported training dataset is not this plan\'s to describe', async () => {
+        const { diagnostics } = await check(services, 'import "./c.mlplan"\nplan P { stage growth model M { trains on raw } }', {
+            files: { 'c.mlplan': 'catalog C { dataset raw { fields { y boolean label } } }' },
+        });
+        expect(unreadable(diagnostics)).toEqual([]);
+        expect(withCode(diagnostics, 'label-delay-missing')).toEqual([]);
     });
 });

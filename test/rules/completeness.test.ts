@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { check, createTestServices } from '../support/services.js';
-import { found, rangeAt, rangeWithin, withCode } from '../support/diagnostics.js';
+import { found, rangeAt, rangeWithin, unreadable, withCode } from '../support/diagnostics.js';
 import { COMPLETENESS_CODES, EXAMPLE, atStage, completenessCodes, replace, without } from './completeness-support.js';
 
 const services = createTestServices();
@@ -27,7 +27,7 @@ describe('where completeness applies', () => {
 
     test('an empty plan raises exactly the existence rules of its stage, on the plan name', async () => {
         const mvp = ['baseline-missing', 'dataset-missing', 'objective-missing', 'owner-missing'];
-        const growth = [...mvp, 'model-missing', 'monitoring-missing', 'risk-missing', 'rollout-missing', 'serving-missing'];
+        const growth = [...mvp, 'model-missing', 'monitoring-missing', 'persona-missing', 'risk-missing', 'rollout-missing', 'serving-missing'];
         const maturity = [...growth, 'budget-missing', 'milestone-missing'];
         const expected: Record<string, string[]> = { mvp, growth, maturity };
         for (const stage of ['mvp', 'growth', 'maturity']) {
@@ -337,5 +337,76 @@ describe('rollback-missing', () => {
             expect(withCode(diagnostics, 'rollback-missing'), strategy).toEqual([]);
         }
         expect(withCode((await check(services, EXAMPLE)).diagnostics, 'rollback-missing')).toEqual([]);
+    });
+});
+
+describe('business-kpi-missing', () => {
+    const PLAN_NAME = (text: string): string => `business-kpi-missing@${rangeWithin(text, 'plan ChurnPrediction', 'ChurnPrediction')}`;
+
+    test('the example with its kpi on an ML metric: on the plan name, naming the metric and its kind', async () => {
+        const text = replace(EXAMPLE, 'kpi churn_rate <= 3.5 % by 2026-12-31', 'kpi auc >= 0.8');
+        const { diagnostics } = await check(services, text);
+        expect(found(diagnostics, 'business-kpi-missing')).toEqual([PLAN_NAME(text)]);
+        const [finding] = withCode(diagnostics, 'business-kpi-missing');
+        expect(finding.message).toBe('plan `ChurnPrediction` has no kpi on a business metric (its kpis are on `auc` (ml) only): give an objective a kpi on `churn_rate` or another metric the business tracks');
+        expect(finding.severity).toBe(DiagnosticSeverity.Warning);
+        // From mvp on.
+        expect(found((await check(services, atStage(text, 'mvp'))).diagnostics, 'business-kpi-missing')).toHaveLength(1);
+    });
+
+    test('every metric listed once, a metric without `kind` said so', async () => {
+        const text = `plan P {
+  metric auc { kind ml }
+  metric p99 { kind software unit ms }
+  metric m { }
+  objective A { kpi auc >= 0.8  kpi m > 1 }
+  objective B { kpi auc >= 0.9  kpi p99 < 100 ms }
+}`;
+        const { diagnostics } = await check(services, text);
+        expect(found(diagnostics, 'business-kpi-missing')).toEqual([`business-kpi-missing@${rangeWithin(text, 'plan P', 'P')}`]);
+        expect(withCode(diagnostics, 'business-kpi-missing')[0].message).toBe('plan `P` has no kpi on a business metric (its kpis are on `auc` (ml), `m` (no kind), `p99` (software) only): declare a metric of `kind business` that the business already tracks (churn, losses, revenue, handling time) and give an objective a kpi on it');
+    });
+
+    test('objectives without any kpi: both kpi-missing (per objective) and this rule (for the plan)', async () => {
+        const text = 'plan P {\n  objective Vague { description "be better" }\n}';
+        const { diagnostics } = await check(services, text);
+        expect(found(diagnostics, 'business-kpi-missing')).toEqual([`business-kpi-missing@${rangeWithin(text, 'plan P', 'P')}`]);
+        expect(withCode(diagnostics, 'business-kpi-missing')[0].message).toContain('has no kpi on a business metric (its objectives have no kpi):');
+        expect(found(diagnostics, 'kpi-missing')).toEqual([`kpi-missing@${rangeAt(text, 'Vague')}`]);
+    });
+
+    test('an imported objective counts for the plan; its kpis decide', async () => {
+        const files = { 'other.mlplan': 'plan Other { metric auc { kind ml } objective O { kpi auc >= 0.8 } }' };
+        const text = 'import "./other.mlplan"\nplan P { }';
+        const { diagnostics } = await check(services, text, { files });
+        expect(found(diagnostics, 'business-kpi-missing')).toEqual([`business-kpi-missing@${rangeWithin(text, 'plan P', 'P')}`]);
+        expect(withCode(diagnostics, 'objective-missing')).toEqual([]);
+    });
+
+    test('near miss: one business kpi in any objective is enough, even on a metric from a catalog', async () => {
+        const second = `plan P {
+  metric auc { kind ml }
+  metric revenue { kind business unit USD }
+  objective A { kpi auc >= 0.8 }
+  objective B { kpi revenue >= 1_000 USD }
+}`;
+        expect(withCode((await check(services, second)).diagnostics, 'business-kpi-missing')).toEqual([]);
+        const imported = await check(services, 'import "./c.mlplan"\nplan P { objective O { kpi churn < 3 } }', {
+            files: { 'c.mlplan': 'catalog C { metric churn { kind business } }' },
+        });
+        expect(unreadable(imported.diagnostics)).toEqual([]);
+        expect(withCode(imported.diagnostics, 'business-kpi-missing')).toEqual([]);
+    });
+
+    test('near miss: no objective at all is objective-missing\'s finding alone', async () => {
+        const { diagnostics } = await check(services, 'plan P { metric auc { kind ml } }');
+        expect(withCode(diagnostics, 'business-kpi-missing')).toEqual([]);
+        expect(withCode(diagnostics, 'objective-missing')).toHaveLength(1);
+    });
+
+    test('near miss: a kpi whose metric does not resolve might be a business one: silent', async () => {
+        const { diagnostics } = await check(services, 'plan P { metric auc { kind ml } objective O { kpi auc >= 0.8  kpi revenu > 1 } }');
+        expect(withCode(diagnostics, 'unresolved-reference')).toHaveLength(1);
+        expect(withCode(diagnostics, 'business-kpi-missing')).toEqual([]);
     });
 });

@@ -219,7 +219,7 @@ describe('unit-mismatch against the property', () => {
         expect(diagnostics.map(d => [located(d), d.message, d.data])).toEqual([
             ['unit-mismatch@2:18-2:22', 'serving `peak` must be a request rate (req/s, req/min, req/h or req/day), but 3 ms is a duration', { code: 'unit-mismatch' }],
             ['unit-mismatch@3:18-3:20', 'slo `window` must be a duration (ms, s, min, h, d or w), but 28 has no unit', { code: 'unit-mismatch' }],
-            ['unit-mismatch@4:33-4:42', 'budget `serving` must be a monthly cost (USD/month), but 2,500 USD is an amount of money', { code: 'unit-mismatch', expectedUnit: 'USD/month' }],
+            ['unit-mismatch@4:33-4:42', 'budget `serving` must be an amount per month or per year (USD/month or USD/year), but 2,500 USD is an amount of money', { code: 'unit-mismatch', expectedUnit: 'USD/month' }],
             ['unit-mismatch@5:20-5:24', 'dataset `size` must be a number of rows (rows or a plain number), but 12 % is a ratio or percentage', { code: 'unit-mismatch', expectedUnit: 'rows' }],
         ]);
     });

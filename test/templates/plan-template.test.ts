@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { isPlaceholder } from '../../server/src/model/placeholder.js';
 import { computeReadiness } from '../../server/src/rules/readiness.js';
 import { planNameFrom, planTemplate, TEMPLATE_STAGES } from '../../server/src/templates/plan-template.js';
 import { check, createTestServices } from '../support/services.js';
@@ -12,6 +13,7 @@ test.each(TEMPLATE_STAGES)('the %s template checks clean and fully ready at its 
     const readiness = computeReadiness(true, stage, diagnostics, {});
     expect(readiness.stage).toBe(stage);
     expect(readiness.satisfied).toBe(readiness.applicable);
+    expect(readiness.blockers).toBe(0);
     expect(document.parseResult.value.plan?.name).toBe('ChurnModel');
 });
 
@@ -21,6 +23,22 @@ test('each stage says more than the one before', () => {
     expect(growth).toBeLessThan(maturity);
     expect(planTemplate('mvp')).not.toContain('serving {');
     expect(planTemplate('maturity')).toContain('budget {');
+});
+
+test('every value a rule reads is a realistic example, never a placeholder (which would satisfy nothing)', () => {
+    for (const stage of TEMPLATE_STAGES) {
+        const values = [...planTemplate(stage).matchAll(/^\s*(source|version|consent|mitigation|fallback) "([^"]*)"/gm)];
+        expect(values.length, stage).toBeGreaterThan(0);
+        for (const [line, property, value] of values) {
+            // A medium-impact risk's mitigation is read by no rule; the others are.
+            if (property !== 'mitigation') {
+                expect(isPlaceholder(value), line).toBe(false);
+            }
+        }
+    }
+    expect(planTemplate('growth')).toContain('persona end_user {');
+    expect(planTemplate('growth')).toContain('labels after 30 d');
+    expect(planTemplate('mvp')).not.toContain('persona');
 });
 
 test('placeholders are marked TODO for the team to fill in', () => {

@@ -87,6 +87,7 @@ function summaryProperties(results: readonly FileResult[]): Record<string, unkno
                 stage: result.stage ?? null,
                 satisfied: result.readiness.satisfied,
                 applicable: result.readiness.applicable,
+                blockers: result.readiness.blockers,
                 ...countFindings(result.findings),
             })),
             total: { files: results.length, ...totalCounts(results) },

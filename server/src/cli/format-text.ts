@@ -1,8 +1,9 @@
+import { blockedText } from '../rules/readiness.js';
 import { SEVERITIES, countFindings, totalCounts, type Counts, type FileResult } from './results.js';
 
 /**
  * `file:line:col severity code message`, 1-based, one line per diagnostic; with `summary`, then
- * one line per file (readiness, stage, counts) and a total line.
+ * one line per file (readiness, stage, blockers, counts) and a total line.
  */
 export function formatText(results: readonly FileResult[], summary: boolean): string {
     const lines: string[] = [];
@@ -24,8 +25,11 @@ export function formatText(results: readonly FileResult[], summary: boolean): st
 
 function describeReadiness(result: FileResult): string {
     switch (result.kind) {
-        case 'plan':
-            return `readiness ${result.readiness.satisfied}/${result.readiness.applicable} at stage ${result.stage}`;
+        case 'plan': {
+            // A plan with errors is never presented as ready, whatever its figure (LANGUAGE.md 4.1, v2).
+            const blocked = blockedText(result.readiness.blockers);
+            return `readiness ${result.readiness.satisfied}/${result.readiness.applicable} at stage ${result.stage}${blocked ? `, ${blocked}` : ''}`;
+        }
         case 'catalog':
             return 'catalog, no readiness';
         default:

@@ -6,7 +6,8 @@
  *
  * Conventions: every property is present (`null` when the plan does not say); lists are `[]` when
  * empty; names are as written in the plan; file paths are relative to the exported file's folder,
- * with `/` separators; lines and columns are 1-based.
+ * with `/` separators; lines and columns are 1-based. Dates mlplan derives (a rollout's end, the
+ * day labeling is done) are `YYYY-MM-DD`, or the text `after 9999-12-31` beyond the calendar it shows.
  */
 
 export const EXPORT_VERSION = 1;
@@ -49,7 +50,7 @@ export interface FieldRefExport extends RefExport {
 /** What every named declaration carries. */
 export interface DeclarationExport {
     readonly name: string;
-    /** `person`, `team`, `metric`, `objective`, `dataset`, `baseline`, `model`, `slo`, `risk`, `milestone`. */
+    /** `person`, `team`, `metric`, `persona`, `objective`, `dataset`, `baseline`, `model`, `slo`, `risk`, `milestone`. */
     readonly kind: string;
     readonly file: string;
     /** 1-based line of the declaration in `file`. */
@@ -89,6 +90,15 @@ export interface MetricExport extends DeclarationExport {
     readonly description: string | null;
 }
 
+/** Who uses the predictions and what they decide from them. */
+export interface PersonaExport extends DeclarationExport {
+    readonly description: string | null;
+    /** What they decide from a prediction. */
+    readonly decision: string | null;
+    /** The objectives whose `for` names this persona. */
+    readonly objectives: RefExport[];
+}
+
 export interface KpiExport extends BoundExport {
     readonly by: string | null;
 }
@@ -98,6 +108,10 @@ export interface ObjectiveExport extends DeclarationExport {
     readonly priority: string | null;
     readonly stakeholders: string[];
     readonly kpis: KpiExport[];
+    /** Yearly business value when the kpis are met, as written (`400,000 USD/year`). */
+    readonly value: QuantityExport | null;
+    /** The personas it serves. */
+    readonly for: RefExport[];
 }
 
 export interface FieldExport {
@@ -120,6 +134,22 @@ export interface CheckExport {
     readonly max: number | null;
 }
 
+/** The labeling block after `labeling KIND`: how fast and at what price rows are labeled. */
+export interface LabelingEffortExport {
+    readonly rate: QuantityExport | null;
+    readonly cost: QuantityExport | null;
+}
+
+/** What labeling a dataset takes (model/schedule.ts): null figures when the plan lacks what they need. */
+export interface LabelingDerivedExport {
+    /** `size` ÷ labeling `rate`, in days. */
+    readonly days: FigureExport | null;
+    /** `size` × labeling `cost`, in the cost's currency. */
+    readonly cost: FigureExport | null;
+    /** The plan `start` + the labeling days: the day the last row is labeled. */
+    readonly endDate: string | null;
+}
+
 export interface DatasetExport extends DeclarationExport {
     readonly source: string | null;
     readonly description: string | null;
@@ -128,6 +158,11 @@ export interface DatasetExport extends DeclarationExport {
     readonly refresh: string | null;
     readonly size: QuantityExport | null;
     readonly labeling: string | null;
+    /** `labeling KIND { rate … cost … }`; null without the block. */
+    readonly labelingEffort: LabelingEffortExport | null;
+    readonly labelingDerived: LabelingDerivedExport;
+    /** `labels after`: how long after an event its ground truth is known. */
+    readonly labelDelay: QuantityExport | null;
     readonly consent: string | null;
     readonly retention: QuantityExport | null;
     readonly fields: FieldExport[];
@@ -177,6 +212,12 @@ export interface ModelExport extends DeclarationExport {
     readonly trainsOn: RefExport[];
     readonly features: FieldRefExport[];
     readonly compute: string | null;
+    /** Expected inference time per request. */
+    readonly latency: QuantityExport | null;
+    /** The version serving runs. */
+    readonly version: string | null;
+    /** Where trained versions are kept. */
+    readonly registry: string | null;
     readonly explain: string | null;
     readonly retrain: RetrainExport | null;
     readonly evaluation: EvaluationExport | null;
@@ -206,6 +247,32 @@ export interface ServingDerivedExport {
     readonly budgetShare: FigureExport | null;
     /** True when the monthly cost exceeds the serving budget; null when they cannot be compared. */
     readonly overBudget: boolean | null;
+    /** The model served: `serves`, else the plan's only model; null when there is none. */
+    readonly model: RefExport | null;
+    /** `replicas` × `capacity` against the demand; null without both. */
+    readonly capacity: CapacityExport | null;
+    /** What serving costs a year. */
+    readonly yearlyCost: YearlyCostExport | null;
+}
+
+export interface CapacityExport {
+    readonly replicas: number;
+    /** One replica's `capacity`, req/s. */
+    readonly perReplica: FigureExport;
+    /** replicas × capacity, req/s. */
+    readonly total: FigureExport;
+    /** What it must absorb: the peak, else the mean rate (req/s); null without either. */
+    readonly demand: FigureExport | null;
+    readonly demandFrom: 'peak' | 'mean' | null;
+    /** total ÷ demand (unit `×`); null for an unknown or zero demand. */
+    readonly headroom: FigureExport | null;
+}
+
+export interface YearlyCostExport extends FigureExport {
+    /** `volume`: `cost` × 365 days of volume; `monthly cost`: a monthly `cost` × 12; `serving budget`: the budget's `serving` × 12. */
+    readonly basis: 'volume' | 'monthly cost' | 'serving budget';
+    /** With basis `volume`: the requests of a year. */
+    readonly requestsPerYear: number | null;
 }
 
 export interface ServingExport {
@@ -216,6 +283,11 @@ export interface ServingExport {
     readonly peak: QuantityExport | null;
     readonly cost: QuantityExport | null;
     readonly compute: string | null;
+    /** `serves`, as written. */
+    readonly serves: RefExport | null;
+    readonly replicas: QuantityExport | null;
+    /** Sustained throughput of one replica. */
+    readonly capacity: QuantityExport | null;
     readonly fallback: FallbackExport | null;
     readonly derived: ServingDerivedExport;
 }
@@ -241,6 +313,17 @@ export interface RolloutStageExport {
     readonly index: number;
     readonly traffic: QuantityExport | null;
     readonly duration: QuantityExport | null;
+    /** Mean rate × share × duration; null without volume or `for`. */
+    readonly requests: FigureExport | null;
+    /** The day it starts and the day it ends; null when the rollout start is unknown. */
+    readonly startDate: string | null;
+    readonly endDate: string | null;
+}
+
+/** `starts DATE` or `starts after MILESTONE`, as written. */
+export interface RolloutStartExport {
+    readonly date: string | null;
+    readonly milestone: RefExport | null;
 }
 
 export interface RollbackExport {
@@ -252,11 +335,18 @@ export interface RollbackExport {
 export interface RolloutExport {
     readonly line: number;
     readonly strategy: string | null;
+    readonly starts: RolloutStartExport | null;
     readonly shadow: QuantityExport | null;
     readonly stages: RolloutStageExport[];
     readonly rollback: RollbackExport | null;
     /** Shadow period plus every stage's duration, in seconds. */
     readonly totalDuration: FigureExport | null;
+    /** `starts DATE`, or the due date of the milestone in `starts after`. */
+    readonly startDate: string | null;
+    /** The end of the shadow period (the start when there is none). */
+    readonly shadowEndDate: string | null;
+    /** Start + shadow + every stage's duration. */
+    readonly endDate: string | null;
 }
 
 export interface DriftExport {
@@ -304,6 +394,8 @@ export interface MilestoneExport extends DeclarationExport {
     readonly deliverables: string[];
     readonly owner: RefExport | null;
     readonly after: RefExport[];
+    /** Datasets that must be labeled by the due date. */
+    readonly needs: RefExport[];
 }
 
 export interface BudgetExport {
@@ -329,6 +421,57 @@ export interface ReadinessExport {
     readonly satisfied: number;
     readonly applicable: number;
     readonly items: ReadinessItemExport[];
+    /** Error-severity diagnostics: a plan with any is not ready, whatever its score. */
+    readonly blockers: number;
+}
+
+/** Months of serving, as the budget check counts them. */
+export interface ServingMonthsExport {
+    readonly months: number;
+    /** Where the count starts; null when a date is missing (then 12 months). */
+    readonly from: 'rollout start' | 'plan start' | null;
+    readonly fromDate: string | null;
+    readonly deadline: string | null;
+}
+
+export interface BudgetLineExport {
+    readonly name: 'labeling' | 'training' | 'compute' | 'serving';
+    /** The line as counted: one-off lines as written, `serving` per month × months of serving. */
+    readonly amount: FigureExport;
+}
+
+/** The budget's lines added up against its `total` (same currency only). */
+export interface BudgetSumExport {
+    readonly total: FigureExport;
+    readonly lines: BudgetLineExport[];
+    /** The `serving` line per month, when it is counted. */
+    readonly servingMonthly: FigureExport | null;
+    readonly sum: FigureExport;
+    /** True when the lines add up to more than the total. */
+    readonly exceedsTotal: boolean;
+}
+
+export interface LabelingSpendExport extends FigureExport {
+    /** Each priced dataset's labeling cost (same currency as the sum). */
+    readonly datasets: Array<{ readonly dataset: RefExport; readonly cost: FigureExport }>;
+}
+
+export interface YearlyValueExport extends FigureExport {
+    /** The objectives whose `value` is counted. */
+    readonly objectives: RefExport[];
+}
+
+/** Plan-wide figures (model/schedule.ts, model/economics.ts). */
+export interface PlanDerivedExport {
+    readonly servingMonths: ServingMonthsExport;
+    readonly budgetSum: BudgetSumExport | null;
+    readonly labelingSpend: LabelingSpendExport | null;
+    /** The objectives' `value`, per year. */
+    readonly yearlyValue: YearlyValueExport | null;
+    /** Serving's yearly cost (as `serving.derived.yearlyCost`). */
+    readonly yearlyCost: YearlyCostExport | null;
+    /** Yearly value ÷ yearly cost (unit `×`), when both are known, in one currency, and the cost is not zero. */
+    readonly valueToCost: FigureExport | null;
 }
 
 export interface DiagnosticExport {
@@ -370,12 +513,17 @@ export interface PlanExport {
     /** The plan's stage (`mvp` when not written); null for a catalog. */
     readonly stage: string | null;
     readonly stageDeclared: boolean;
+    /** When work begins (v2), as written. */
+    readonly start: string | null;
     readonly deadline: string | null;
+    /** `new`, `assist` or `replace`: what the model does to today's process. */
+    readonly deployment: string | null;
     readonly regulations: string[];
     readonly imports: ImportExport[];
     readonly persons: PersonExport[];
     readonly teams: TeamExport[];
     readonly metrics: MetricExport[];
+    readonly personas: PersonaExport[];
     readonly objectives: ObjectiveExport[];
     readonly datasets: DatasetExport[];
     readonly baselines: BaselineExport[];
@@ -387,6 +535,8 @@ export interface PlanExport {
     readonly risks: RiskExport[];
     readonly milestones: MilestoneExport[];
     readonly budget: BudgetExport | null;
+    /** Figures of the whole plan: months of serving, the budget's sum, labeling spend, value against cost. */
+    readonly derived: PlanDerivedExport;
     readonly readiness: ReadinessExport;
     /** Open diagnostics of the exported file, by position. */
     readonly diagnostics: DiagnosticExport[];

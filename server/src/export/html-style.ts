@@ -44,6 +44,7 @@ p.rollback { border-left: 4px solid var(--bad); padding: .3rem .7rem; background
 .timeline .track { position: relative; height: 1.1rem; background: var(--soft); border-radius: 3px; }
 .timeline .bar { position: absolute; top: 0; bottom: 0; min-width: 3px; background: var(--accent); border-radius: 3px; }
 .timeline .point { position: absolute; top: 50%; width: .8rem; height: .8rem; background: var(--accent); transform: translate(-50%, -50%) rotate(45deg); }
+.timeline .rollout .bar { background: #6ea8e0; }
 .timeline .late .bar, .timeline .late .point { background: var(--bad); }
 .timeline .deadline .point { background: var(--ink); }
 .timeline .axis { color: var(--muted); display: flex; justify-content: space-between; }

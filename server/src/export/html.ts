@@ -133,11 +133,16 @@ function timeline(chart: MilestoneChart): string {
             : `<span class="bar" style="left:${pct(at(item.start))};width:${pct(at(item.end) - at(item.start))}"></span>`;
         return row(htmlCode(item.name), item.late ? 'late' : '', mark, item.point ? item.end : `${item.start} → ${item.end}`);
     });
+    for (const bar of chart.rollout) {
+        const mark = `<span class="bar" style="left:${pct(at(bar.start))};width:${pct(at(bar.end) - at(bar.start))}"></span>`;
+        rows.push(row(htmlText(bar.name), `rollout${bar.late ? ' late' : ''}`, mark, bar.end > bar.start ? `${bar.start} → ${bar.end}` : bar.start));
+    }
     if (chart.deadline) {
         rows.push(row('Plan deadline', 'deadline', `<span class="point" style="left:${pct(at(chart.deadline))}"></span>`, chart.deadline));
     }
     const axis = `<div class="row"><span></span><span class="axis"><span>${htmlText(range.first)}</span><span>${htmlText(range.last)}</span></span><span></span></div>`;
-    return `<div class="timeline" role="img" aria-label="Milestones on a calendar">${rows.join('')}${axis}</div>${mermaidSource(milestoneGantt(chart))}`;
+    const label = chart.rollout.length > 0 ? 'Milestones and rollout on a calendar' : 'Milestones on a calendar';
+    return `<div class="timeline" role="img" aria-label="${label}">${rows.join('')}${axis}</div>${mermaidSource(milestoneGantt(chart))}`;
 }
 
 function mermaidSource(source: string | undefined): string {

@@ -47,17 +47,29 @@ export function rolloutFlowchart(rollout: RolloutExport): string | undefined {
     return lines.join('\n');
 }
 
-/** The milestones as a Gantt chart; undefined when none has a due date. */
+/** The milestones and the rollout as a Gantt chart; undefined when nothing has a date. */
 export function milestoneGantt(chart: MilestoneChart): string | undefined {
-    if (chart.items.length === 0) {
+    if (chart.items.length === 0 && chart.rollout.length === 0) {
         return undefined;
     }
-    const lines = ['gantt', '    dateFormat YYYY-MM-DD', '    section Milestones'];
+    const lines = ['gantt', '    dateFormat YYYY-MM-DD'];
+    if (chart.items.length > 0) {
+        lines.push('    section Milestones');
+    }
     chart.items.forEach((item, i) => {
         const tags = [...(item.late ? ['crit'] : []), ...(item.point ? ['milestone'] : [])];
         const timing = item.point ? `${item.end}, 0d` : `${item.start}, ${item.end}`;
         lines.push(`    ${mermaidGanttText(item.name)} :${[...tags, mermaidId('m', i + 1), timing].join(', ')}`);
     });
+    if (chart.rollout.length > 0) {
+        lines.push('    section Rollout');
+    }
+    for (const bar of chart.rollout) {
+        // A span within one day still gets a visible day; Gantt names cannot hold `%`.
+        const timing = bar.end > bar.start ? `${bar.start}, ${bar.end}` : `${bar.start}, 1d`;
+        const name = mermaidGanttText(bar.name.replace(/%/g, 'percent'), 'Rollout');
+        lines.push(`    ${name} :${[...(bar.late ? ['crit'] : []), bar.id, timing].join(', ')}`);
+    }
     if (chart.deadline) {
         lines.push('    section Deadline', `    Plan deadline :milestone, deadline, ${chart.deadline}, 0d`);
     }

@@ -13,8 +13,23 @@ export interface ChartItem {
     readonly late: boolean;
 }
 
+/** The rollout's shadow period or one of its stages with a `for`, once the rollout start is known. */
+export interface RolloutBar {
+    /** `Shadow period`, `Stage 1 (1 %)`. */
+    readonly name: string;
+    /** `shadow`, `stage1`: a Gantt id of our own. */
+    readonly id: string;
+    readonly start: string;
+    /** The day it ends; the same as `start` for a period shorter than a day. */
+    readonly end: string;
+    /** Ends after the plan's deadline (rollout-past-deadline). */
+    readonly late: boolean;
+}
+
 export interface MilestoneChart {
     readonly items: readonly ChartItem[];
+    /** The rollout after its start, in order: the shadow period, then the stages that have a duration. */
+    readonly rollout: readonly RolloutBar[];
     /** The plan deadline, drawn as its own marker; null when absent or not a date. */
     readonly deadline: string | null;
     /** Milestones that cannot be placed (no due date, or not a calendar date). */
@@ -26,7 +41,8 @@ export interface MilestoneChart {
 /**
  * Places the milestones on a calendar, shared by the Mermaid Gantt chart and the HTML timeline.
  * Only dates written in the plan are used: a milestone spans from its predecessors' latest due
- * date to its own, otherwise it is a point on its due date.
+ * date to its own, otherwise it is a point on its due date. The rollout follows when its start is
+ * known: its shadow period and its stages as bars.
  */
 export function milestoneChart(model: PlanExport): MilestoneChart {
     const due = new Map(model.milestones.flatMap(m => (m.due && parseDate(m.due) ? [[m.name, m.due] as const] : [])));
@@ -50,11 +66,43 @@ export function milestoneChart(model: PlanExport): MilestoneChart {
             late: deadline !== null && compareDates(parseDate(end)!, parseDate(deadline)!) > 0,
         });
     }
-    const dates = [...items.flatMap(i => [i.start, i.end]), ...(deadline && items.length > 0 ? [deadline] : [])].sort();
+    const rollout = rolloutBars(model, deadline);
+    const placed = [...items, ...rollout];
+    const dates = [...placed.flatMap(i => [i.start, i.end]), ...(deadline && placed.length > 0 ? [deadline] : [])].sort();
     const range = dates.length > 0
         ? { first: dates[0], last: dates[dates.length - 1], days: daysBetween(dates[0], dates[dates.length - 1]) }
         : null;
-    return { items, deadline, unplaced, range };
+    return { items, rollout, deadline, unplaced, range };
+}
+
+/**
+ * The rollout's calendar as the export model gives it (model/schedule.ts computed it): nothing
+ * when its start is unknown, and only spans that last (a stage without `for` has no end to draw).
+ */
+function rolloutBars(model: PlanExport, deadline: string | null): RolloutBar[] {
+    const rollout = model.rollout;
+    if (!rollout || !rollout.startDate || !parseDate(rollout.startDate)) {
+        return [];
+    }
+    const spans: Array<{ name: string; id: string; start: string | null; end: string | null }> = [];
+    if (rollout.shadow) {
+        spans.push({ name: 'Shadow period', id: 'shadow', start: rollout.startDate, end: rollout.shadowEndDate });
+    }
+    for (const stage of rollout.stages) {
+        if (stage.duration) {
+            const traffic = stage.traffic ? ` (${stage.traffic.text})` : '';
+            spans.push({ name: `Stage ${stage.index}${traffic}`, id: `stage${stage.index}`, start: stage.startDate, end: stage.endDate });
+        }
+    }
+    return spans.flatMap(span => {
+        const start = span.start ? parseDate(span.start) : undefined;
+        const end = span.end ? parseDate(span.end) : undefined;
+        if (!start || !end || compareDates(end, start) < 0) {
+            return [];
+        }
+        const late = deadline !== null && compareDates(end, parseDate(deadline)!) > 0;
+        return [{ name: span.name, id: span.id, start: span.start!, end: span.end!, late }];
+    });
 }
 
 /** Whole days from `a` to `b` (both valid `YYYY-MM-DD`). */

@@ -4,17 +4,20 @@ import * as ast from '../generated/ast.js';
 import { isNamedDeclaration, kindWord, localDeclarations, type NamedDeclaration } from '../model/declarations.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import { formatDuration, formatNumber, formatPercent } from '../model/units.js';
+import { valueToCost } from '../model/economics.js';
 import type { Readiness } from '../rules/readiness.js';
 import { diagnosticCode } from '../rules/run-rules.js';
 import type { ExportInput } from './export-input.js';
 import {
     EXPORT_SCHEMA_ID, EXPORT_VERSION,
     type BaselineExport, type BudgetExport, type DatasetExport, type DeclarationExport, type DiagnosticExport,
-    type EvaluationExport, type MetricExport, type MilestoneExport, type ModelExport, type MonitoringExport,
-    type ObjectiveExport, type PersonExport, type PlanExport, type ReadinessExport, type RiskExport,
-    type RolloutExport, type ServingExport, type SloExport, type TeamExport,
+    type EvaluationExport, type LabelingDerivedExport, type MetricExport, type MilestoneExport, type ModelExport,
+    type MonitoringExport, type ObjectiveExport, type PersonaExport, type PersonExport, type PlanDerivedExport,
+    type PlanExport, type ReadinessExport, type RiskExport, type RolloutExport, type ServingExport, type SloExport,
+    type TeamExport,
 } from './export-model.js';
 import { oneLineText } from './markdown-escape.js';
+import { budgetSumExport, capacityExport, dateText, ratioText, requestsText, yearlyCostExport } from './figure-values.js';
 import { clean, figure, lineOf, text, ExportValues } from './model-values.js';
 import { safeWebUrl } from './safe-url.js';
 
@@ -57,7 +60,9 @@ class ModelBuilder {
             owner: this.v.ref(plan?.owner),
             stage: plan ? plan.stage ?? 'mvp' : null,
             stageDeclared: plan?.stage !== undefined,
+            start: text(plan?.start),
             deadline: text(plan?.deadline),
+            deployment: text(plan?.deployment),
             regulations: (plan?.regulations ?? []).map(r => r.name ?? r.text ?? '').filter(r => r.length > 0),
             imports: facts.imports.map(imp => ({
                 path: imp.node.path ?? '',
@@ -67,6 +72,7 @@ class ModelBuilder {
             persons: of(ast.isPerson).map(p => this.person(p)),
             teams: of(ast.isTeam).map(t => this.team(t)),
             metrics: of(ast.isMetric).map(m => this.metric(m)),
+            personas: of(ast.isPersona).map(p => this.persona(p, of(ast.isObjective))),
             objectives: of(ast.isObjective).map(o => this.objective(o)),
             datasets: of(ast.isDataset).map(d => this.dataset(d)),
             baselines: of(ast.isBaseline).map(b => this.baseline(b)),
@@ -78,6 +84,7 @@ class ModelBuilder {
             risks: of(ast.isRisk).map(r => this.risk(r)),
             milestones: of(ast.isMilestone).map(m => this.milestone(m)),
             budget: facts.budget ? this.budget(facts.budget) : null,
+            derived: this.planDerived(),
             readiness: readinessExport(this.input.readiness, plan !== undefined),
             diagnostics,
             counts: {
@@ -140,6 +147,17 @@ class ModelBuilder {
         return { ...this.declaration(m), metricKind: text(m.kind), unit: text(m.unit), better: text(m.better), description: text(m.description) };
     }
 
+    private persona(p: ast.Persona, objectives: readonly ast.Objective[]): PersonaExport {
+        return {
+            ...this.declaration(p),
+            description: text(p.description),
+            decision: text(p.decision),
+            objectives: objectives
+                .filter(o => (o.personas ?? []).some(r => r.ref === p))
+                .map(o => this.v.nodeRef(o)),
+        };
+    }
+
     private objective(o: ast.Objective): ObjectiveExport {
         return {
             ...this.declaration(o),
@@ -147,6 +165,8 @@ class ModelBuilder {
             priority: text(o.priority),
             stakeholders: [...(o.stakeholders ?? [])],
             kpis: (o.kpis ?? []).map(k => ({ ...this.v.bound(k), by: text(k.by) })),
+            value: this.v.quantity(o.value),
+            for: this.v.refs(o.personas),
         };
     }
 
@@ -160,6 +180,9 @@ class ModelBuilder {
             refresh: text(d.refresh),
             size: this.v.quantity(d.size),
             labeling: text(d.labeling),
+            labelingEffort: d.effort ? { rate: this.v.quantity(d.effort.rate), cost: this.v.quantity(d.effort.cost) } : null,
+            labelingDerived: this.labeling(d),
+            labelDelay: this.v.quantity(d.labelDelay),
             consent: text(d.consent),
             retention: this.v.quantity(d.retention),
             fields: (d.fields ?? []).map(f => ({ name: f.name, type: text(f.type), pii: f.pii === true, sensitive: f.sensitive === true, label: f.label === true })),
@@ -173,6 +196,15 @@ class ModelBuilder {
                 min: typeof c.min === 'number' ? c.min : null,
                 max: typeof c.max === 'number' ? c.max : null,
             })),
+        };
+    }
+
+    private labeling(d: ast.Dataset): LabelingDerivedExport {
+        const figures = this.facts.figures.labeling(d);
+        return {
+            days: figure(figures.days, 'd'),
+            cost: figures.currency ? figure(figures.cost, figures.currency) : null,
+            endDate: dateText(figures.endDay),
         };
     }
 
@@ -194,6 +226,9 @@ class ModelBuilder {
             trainsOn: this.v.refs(m.trainsOn),
             features: (m.features ?? []).map(f => this.v.fieldRef(f.field, f.dataset)),
             compute: text(m.compute),
+            latency: this.v.quantity(m.latency),
+            version: text(m.version),
+            registry: text(m.registry),
             explain: text(m.explain),
             retrain: m.retrain ? (m.retrain.onDrift ? { kind: 'on-drift' } : { kind: 'every', every: this.v.quantity(m.retrain.every) }) : null,
             evaluation: m.evaluation ? this.evaluation(m.evaluation, baselines) : null,
@@ -222,6 +257,8 @@ class ModelBuilder {
     private serving(s: ast.Serving): ServingExport {
         const figures = this.facts.figures.serving(s);
         const monthly = figures.monthlyCost;
+        // An amount too large for a number is no figure at all (never `Infinity` in an export).
+        const monthlyAmount = monthly ? figure(monthly.amount, `${monthly.currency}/month`) : null;
         const use = figures.budgetUse;
         return {
             line: lineOf(s),
@@ -231,6 +268,9 @@ class ModelBuilder {
             peak: this.v.quantity(s.peak),
             cost: this.v.quantity(s.cost),
             compute: text(s.compute),
+            serves: this.v.ref(s.serves),
+            replicas: this.v.quantity(s.replicas),
+            capacity: this.v.quantity(s.capacity),
             fallback: s.fallback?.baseline
                 ? { kind: 'baseline', baseline: this.v.ref(s.fallback.baseline)! }
                 : s.fallback?.text !== undefined ? { kind: 'text', text: s.fallback.text } : null,
@@ -238,41 +278,62 @@ class ModelBuilder {
                 meanRate: figure(figures.meanRate, 'req/s'),
                 peakRate: figure(figures.peakRate, 'req/s'),
                 peakToMean: figure(figures.peakToMean, '×', ratio => `${formatNumber(ratio)}×`),
-                monthlyCost: monthly
-                    ? { ...figure(monthly.amount, `${monthly.currency}/month`)!, requestsPerMonth: monthly.requestsPerMonth === undefined ? null : clean(monthly.requestsPerMonth) }
+                monthlyCost: monthly && monthlyAmount
+                    ? { ...monthlyAmount, requestsPerMonth: monthly.requestsPerMonth === undefined || !Number.isFinite(monthly.requestsPerMonth) ? null : clean(monthly.requestsPerMonth) }
                     : null,
                 servingBudget: use ? figure(use.allowed, `${use.cost.currency}/month`) : null,
                 budgetShare: use?.share !== undefined ? figure(use.share * 100, '%', () => formatPercent(use.share!)) : null,
                 overBudget: use ? use.exceeded : null,
+                model: figures.model ? this.v.nodeRef(figures.model) : null,
+                capacity: capacityExport(figures.capacity),
+                yearlyCost: yearlyCostExport(figures.yearlyCost),
             },
         };
     }
 
     private slo(s: ast.Slo): SloExport {
         const budget = this.facts.figures.errorBudget(s);
+        const seconds = budget ? figure(budget.seconds, 's', formatDuration) : null;
         return {
             ...this.declaration(s),
             indicator: s.indicator ? this.v.bound(s.indicator) : null,
             objective: this.v.quantity(s.objective),
             window: this.v.quantity(s.window),
             description: text(s.description),
-            errorBudget: budget
-                ? { ...figure(budget.seconds, 's', formatDuration)!, objective: clean(budget.objective), windowSeconds: clean(budget.windowSeconds) }
+            errorBudget: budget && seconds && Number.isFinite(budget.windowSeconds)
+                ? { ...seconds, objective: clean(budget.objective), windowSeconds: clean(budget.windowSeconds) }
                 : null,
         };
     }
 
     private rollout(r: ast.Rollout): RolloutExport {
         const rollback = r.rollback;
+        const schedule = this.facts.figures.rolloutSchedule(r);
+        const known = schedule.startDay !== undefined;
         return {
             line: lineOf(r),
             strategy: text(r.strategy),
+            starts: r.starts ? { date: text(r.starts.date), milestone: this.v.ref(r.starts.milestone) } : null,
             shadow: this.v.quantity(r.shadow),
-            stages: (r.stages ?? []).map((stage, i) => ({ index: i + 1, traffic: this.v.quantity(stage.traffic), duration: this.v.quantity(stage.duration) })),
+            stages: (r.stages ?? []).map((stage, i) => {
+                const figures = schedule.stages[i];
+                return {
+                    index: i + 1,
+                    traffic: this.v.quantity(stage.traffic),
+                    duration: this.v.quantity(stage.duration),
+                    requests: figure(figures?.requests, 'requests', requestsText),
+                    startDate: dateText(figures?.startDay),
+                    endDate: dateText(figures?.endDay),
+                };
+            }),
             rollback: rollback
                 ? { conditions: (rollback.conditions ?? []).map(c => this.v.bound(c)), connectives: [...(rollback.connectives ?? [])] }
                 : null,
             totalDuration: figure(this.facts.figures.rolloutDuration(r), 's', formatDuration),
+            startDate: dateText(schedule.startDay),
+            // The shadow period ends where the first stage begins (the end itself without stages).
+            shadowEndDate: known ? dateText(schedule.stages[0]?.startDay ?? schedule.endDay) : null,
+            endDate: dateText(schedule.endDay),
         };
     }
 
@@ -311,6 +372,7 @@ class ModelBuilder {
             deliverables: [...(m.deliverables ?? [])],
             owner: this.v.ref(m.owner),
             after: this.v.refs(m.after),
+            needs: this.v.refs(m.needs),
         };
     }
 
@@ -322,6 +384,37 @@ class ModelBuilder {
             labeling: this.v.quantity(b.labeling),
             training: this.v.quantity(b.training),
             compute: this.v.quantity(b.compute),
+        };
+    }
+
+    private planDerived(): PlanDerivedExport {
+        const figures = this.facts.figures;
+        const months = figures.servingMonths;
+        const spend = figures.labelingSpend;
+        const value = figures.yearlyValue;
+        const spendTotal = spend ? figure(spend.sum, spend.currency) : null;
+        const valueTotal = value ? figure(value.amount, `${value.currency}/year`) : null;
+        const cost = this.facts.serving ? figures.serving(this.facts.serving).yearlyCost : undefined;
+        return {
+            servingMonths: {
+                months: months.months,
+                from: months.from ?? null,
+                fromDate: dateText(months.fromDay),
+                deadline: dateText(months.deadlineDay),
+            },
+            budgetSum: budgetSumExport(figures.budgetSum),
+            labelingSpend: spend && spendTotal
+                ? {
+                    ...spendTotal,
+                    datasets: spend.datasets.flatMap(d => {
+                        const amount = figure(d.cost, spend.currency);
+                        return amount ? [{ dataset: this.v.nodeRef(d.dataset), cost: amount }] : [];
+                    }),
+                }
+                : null,
+            yearlyValue: value && valueTotal ? { ...valueTotal, objectives: value.objectives.map(o => this.v.nodeRef(o)) } : null,
+            yearlyCost: yearlyCostExport(cost),
+            valueToCost: figure(valueToCost(value, cost), '×', ratioText),
         };
     }
 
@@ -342,6 +435,7 @@ export function readinessExport(readiness: Readiness, isPlan: boolean): Readines
         satisfied: readiness.satisfied,
         applicable: readiness.applicable,
         items: readiness.items.map(item => ({ code: item.rule.code, title: item.rule.title, stage: item.rule.stage ?? 'mvp', met: item.met })),
+        blockers: readiness.blockers,
     };
 }
 

@@ -51,6 +51,11 @@ export class ExportValues {
         };
     }
 
+    /** A reference to a declaration mlplan found itself (the served model, an objective serving a persona). */
+    nodeRef(node: AstNode & { readonly name: string }): RefExport {
+        return { name: node.name, resolved: true, kind: kindWord(node.$type), file: this.fileOf(node) };
+    }
+
     refs(references: ReadonlyArray<Reference<AstNode>> | undefined): RefExport[] {
         return (references ?? []).map(r => this.ref(r)).filter((r): r is RefExport => r !== null);
     }

@@ -52,6 +52,15 @@ export const BLOCK_SNIPPETS: Readonly<Record<string, BlockSnippet>> = {
         detail: 'metric with kind, unit and direction',
         body: 'metric ${1:name} { kind ${2|business,ml,software|} unit ${3:%} better ${4|lower,higher|} }',
     },
+    'Persona:persona': {
+        detail: 'persona with description and decision',
+        body: [
+            'persona ${1:name} {',
+            '\tdescription "${2:Who uses the predictions}"',
+            '\tdecision "${3:What they decide from a prediction}"',
+            '}',
+        ].join('\n'),
+    },
     'Objective:objective': {
         detail: 'objective with a kpi',
         body: [
@@ -71,6 +80,15 @@ export const BLOCK_SNIPPETS: Readonly<Record<string, BlockSnippet>> = {
             '\tfields {',
             '\t\t${4:field} ${5|number,category,text,boolean,date,image,embedding|}',
             '\t}',
+            '}',
+        ].join('\n'),
+    },
+    'Dataset:labeling': {
+        detail: 'labeling with its rate and cost per row',
+        body: [
+            'labeling ${1|in-house,outsourced,crowdsourced,programmatic|} {',
+            '\trate ${2:2_000} ${3|rows/day,rows/h,rows/min,rows/s|}',
+            '\tcost ${4:0.05} ${5|USD,EUR,GBP|}/row',
             '}',
         ].join('\n'),
     },

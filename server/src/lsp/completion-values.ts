@@ -10,6 +10,11 @@ export const ENUM_VALUES: Readonly<Record<string, Readonly<Record<string, string
         growth: 'in production: also model, serving, rollout, monitoring and risks',
         maturity: 'established: also retraining, budget and milestones',
     },
+    Deployment: {
+        new: 'the model does something nobody did before; nothing is replaced',
+        assist: 'people keep deciding, helped by the predictions',
+        replace: 'the model takes over a decision made today by people or another system',
+    },
     Level: {
         low: 'low (priority, likelihood or impact)',
         medium: 'medium (priority, likelihood or impact)',
@@ -93,6 +98,9 @@ export const ENUM_VALUES: Readonly<Record<string, Readonly<Record<string, string
     Retrain: {
         every: 'retrain on a schedule: retrain every 30 d',
         on: 'retrain when monitoring detects drift: retrain on drift',
+    },
+    RolloutStart: {
+        after: 'start on a milestone’s due date: starts after MILESTONE',
     },
     Drift: {
         predictions: 'drift of the model’s outputs',

@@ -21,6 +21,8 @@ export const DECLARATION_KINDS: Readonly<Record<string, DeclarationKind>> = {
     Person: kind(SemanticTokenTypes.parameter, SymbolKind.Object, CompletionItemKind.Value),
     Team: kind(SemanticTokenTypes.parameter, SymbolKind.Object, CompletionItemKind.Value),
     Party: kind(SemanticTokenTypes.parameter, SymbolKind.Object, CompletionItemKind.Value),
+    // Who uses the predictions: coloured and listed like the other people of the plan.
+    Persona: kind(SemanticTokenTypes.parameter, SymbolKind.Object, CompletionItemKind.Value),
     Metric: kind(SemanticTokenTypes.variable, SymbolKind.Variable, CompletionItemKind.Variable),
     Objective: kind(SemanticTokenTypes.interface, SymbolKind.Interface, CompletionItemKind.Interface),
     Dataset: kind(SemanticTokenTypes.struct, SymbolKind.Struct, CompletionItemKind.Struct),

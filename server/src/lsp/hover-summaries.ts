@@ -12,6 +12,7 @@ import type { PlanFigures } from '../model/plan-figures.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import { formatDuration, formatMeasure, formatNumber } from '../model/units.js';
 import type { Readiness } from '../rules/readiness.js';
+import { labelingSection, milestoneNeeds } from './hover-figures.js';
 
 /** What a summary may need besides the node itself. */
 export interface SummaryContext {
@@ -105,9 +106,10 @@ function summaryBody(node: AstNode, context: SummaryContext): Array<string | und
     if (ast.isTeam(node)) return teamSummary(node);
     if (ast.isBaseline(node)) return baselineSummary(node, context);
     if (ast.isModel(node)) return modelSummary(node);
+    if (ast.isPersona(node)) return personaSummary(node, context);
     if (ast.isSlo(node)) return sloSummary(node, context);
     if (ast.isRisk(node)) return riskSummary(node);
-    if (ast.isMilestone(node)) return milestoneSummary(node);
+    if (ast.isMilestone(node)) return milestoneSummary(node, context);
     if (ast.isObjective(node)) return objectiveSummary(node);
     if (ast.isPlan(node)) return planSummary(node, context);
     if (ast.isCatalog(node)) return catalogSummary(node);
@@ -197,7 +199,8 @@ function datasetSummary(dataset: ast.Dataset, context: SummaryContext): Array<st
         ['version', dataset.version !== undefined ? text(dataset.version) : undefined],
         ['refresh', dataset.refresh],
         ['size', dataset.size ? quantityText(dataset.size) : undefined],
-        ['labeling', dataset.labeling],
+        ['labeling', labelingText(dataset)],
+        ['labels after', dataset.labelDelay ? quantityText(dataset.labelDelay) : undefined],
         ['consent', dataset.consent !== undefined ? text(dataset.consent) : undefined],
         ['retention', dataset.retention ? quantityText(dataset.retention) : undefined],
     ]);
@@ -220,7 +223,21 @@ function datasetSummary(dataset: ast.Dataset, context: SummaryContext): Array<st
         fieldList,
         checks.length > 0 ? `Checks: ${checks.join(' · ')}` : undefined,
         use ? use.charAt(0).toUpperCase() + use.slice(1) : undefined,
+        dataset.effort ? labelingSection(dataset, context.facts) : undefined,
     ];
+}
+
+/** `in-house, 2,000 rows/day at 0.05 USD/row`: who labels, how fast, at what price. */
+function labelingText(dataset: ast.Dataset): string | undefined {
+    const effort = dataset.effort;
+    const parts = [
+        effort?.rate ? quantityText(effort.rate) : undefined,
+        effort?.cost ? `at ${quantityText(effort.cost)}` : undefined,
+    ].filter(Boolean).join(' ');
+    if (dataset.labeling === undefined) {
+        return parts || undefined;
+    }
+    return parts ? `${dataset.labeling}, ${parts}` : dataset.labeling;
 }
 
 const FLAG_MEANING: Record<string, string> = {
@@ -290,6 +307,23 @@ function baselineSummary(baseline: ast.Baseline, context: SummaryContext): Array
     ];
 }
 
+function personaSummary(persona: ast.Persona, context: SummaryContext): Array<string | undefined> {
+    const objectives = context.facts.visible.objectives
+        .filter(o => (o.personas ?? []).some(p => p.ref === persona))
+        .map(o => code(o.name));
+    return [
+        heading('persona', persona.name),
+        persona.description !== undefined ? text(persona.description) : undefined,
+        items([
+            ['decides', persona.decision !== undefined ? text(persona.decision) : 'not said (no `decision`)'],
+            [
+                objectives.length === 1 ? 'served by objective' : 'served by objectives',
+                objectives.length > 0 ? objectives.join(', ') : 'none yet (no objective names it with `for`)',
+            ],
+        ]),
+    ];
+}
+
 function retrainText(retrain: ast.Retrain | undefined): string {
     if (!retrain) {
         return 'not planned';
@@ -311,6 +345,9 @@ function modelSummary(model: ast.Model): Array<string | undefined> {
             ['trains on', names(model.trainsOn)],
             ['features', features.length > 0 ? features.join(', ') : undefined],
             ['compute', model.compute],
+            ['latency', model.latency ? quantityText(model.latency) : undefined],
+            ['version', model.version !== undefined ? text(model.version) : undefined],
+            ['registry', model.registry !== undefined ? text(model.registry) : undefined],
             ['explain', model.explain !== undefined ? text(model.explain) : undefined],
             ['retrain', retrainText(model.retrain)],
             ['evaluated on', evaluation ? (evaluation.on ? code(evaluation.on.$refText) : 'no dataset') : 'no evaluation'],
@@ -357,7 +394,7 @@ function riskSummary(risk: ast.Risk): Array<string | undefined> {
     ];
 }
 
-function milestoneSummary(milestone: ast.Milestone): Array<string | undefined> {
+function milestoneSummary(milestone: ast.Milestone, context: SummaryContext): Array<string | undefined> {
     const after = (milestone.after ?? []).map(a => a.ref?.due ? `${code(a.$refText)} (due ${a.ref.due})` : code(a.$refText));
     const deliverables = (milestone.deliverables ?? []).map(text);
     return [
@@ -369,6 +406,7 @@ function milestoneSummary(milestone: ast.Milestone): Array<string | undefined> {
             ['owner', milestone.owner ? code(milestone.owner.$refText) : undefined],
             ['deliverables', deliverables.length > 0 ? deliverables.join('; ') : undefined],
         ]),
+        milestone.needs?.length ? milestoneNeeds(milestone, context.facts) : undefined,
     ];
 }
 
@@ -381,6 +419,8 @@ function objectiveSummary(objective: ast.Objective): Array<string | undefined> {
         items([
             ['priority', objective.priority],
             ['stakeholders', stakeholders.length > 0 ? stakeholders.join('; ') : undefined],
+            ['value', objective.value ? quantityText(objective.value) : undefined],
+            ['for', names(objective.personas)],
         ]),
         kpis.length > 0 ? `KPIs (${kpis.length}):\n${kpis.join('\n')}` : 'No kpi yet.',
     ];
@@ -394,7 +434,9 @@ function planSummary(plan: ast.Plan, context: SummaryContext): Array<string | un
         items([
             ['stage', plan.stage ?? 'mvp (no `stage` given)'],
             ['owner', plan.owner ? code(plan.owner.$refText) : undefined],
+            ['start', plan.start],
             ['deadline', plan.deadline],
+            ['deployment', plan.deployment],
             ['regulations', plan.regulations?.length ? plan.regulations.map(r => r.name !== undefined ? code(r.name) : text(r.text)).join(', ') : undefined],
             ['readiness', readiness ? `${readiness.satisfied}/${readiness.applicable}` : undefined],
         ]),

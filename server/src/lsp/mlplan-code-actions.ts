@@ -2,21 +2,28 @@
  * Quick-fixes. For each mlplan diagnostic in the request, the fixes its rule owns (rules/fixes/,
  * looked up by `data.code` in the registry) and an "ignore on this line" comment, as `quickfix`
  * code actions. Everything that decides what to insert is pure and lives with the rules; this
- * file only adapts it to LSP.
+ * file only adapts it to LSP, sending a fix that inserts a placeholder as snippet edits when the
+ * client applies them (snippet-edits.ts).
  */
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { MlPlanFacts } from '../language/mlplan-facts.js';
 import { createFixer } from '../rules/fixes/fixer.js';
 import type { MlPlanLspServices } from './lsp-services.js';
+import { asSnippetEdits } from './snippet-edits.js';
 
 export class MlPlanCodeActionProvider implements CodeActionProvider {
     private readonly facts: MlPlanFacts;
+    /** The client applies LSP 3.18 snippet edits (`workspace.workspaceEdit.snippetEditSupport`). */
+    private snippetEdits = false;
 
     constructor(services: MlPlanLspServices) {
         this.facts = services.facts.PlanFacts;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+        });
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -36,10 +43,20 @@ export class MlPlanCodeActionProvider implements CodeActionProvider {
                     kind: CodeActionKind.QuickFix,
                     diagnostics: [diagnostic],
                     ...(fix.isPreferred ? { isPreferred: true } : {}),
-                    edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
+                    edit: this.workspaceEdit(document, fix.edits),
                 });
             }
         }
         return actions;
+    }
+
+    /** The fix's edits; a placeholder it inserts comes selected when the client takes snippet edits. */
+    private workspaceEdit(document: LangiumDocument, edits: readonly TextEdit[]): WorkspaceEdit {
+        const textDocument = document.textDocument;
+        const snippets = this.snippetEdits ? asSnippetEdits(edits, textDocument.getText()) : undefined;
+        if (!snippets) {
+            return { changes: { [textDocument.uri]: [...edits] } };
+        }
+        return { documentChanges: [{ textDocument: { uri: textDocument.uri, version: textDocument.version }, edits: snippets }] };
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The readiness code lens on a plan's first line: "Readiness 14/17 — growth" and, while something
- * is missing, "Missing: fallback, rollback, …". Both open the readiness report (the client's
+ * The readiness code lens on a plan's first line: "Readiness 14/17 — growth" (with ", blocked by
+ * 2 errors" after the figure while the plan has errors) and, while something is missing,
+ * "Missing: fallback, rollback, …". Both open the readiness report (the client's
  * `mlplan.showReadiness`, which asks the server for `mlplan.readinessReport`). A catalog has no
  * stage and no readiness, so it gets no lens.
  *
@@ -16,7 +17,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams, type Connection, type Range } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { MlPlanLspServices } from './lsp-services.js';
-import { readinessOf, type Readiness } from '../rules/readiness.js';
+import { readinessFigure, readinessOf, type Readiness } from '../rules/readiness.js';
 
 /** Registered by the client (client/src/commands.ts); takes the document URI. */
 export const SHOW_READINESS_COMMAND = 'mlplan.showReadiness';
@@ -112,8 +113,9 @@ function planKeywordRange(document: LangiumDocument<Document>): Range | undefine
     return { start, end: start };
 }
 
+/** "Readiness 14/17 — growth"; while the plan has errors, "Readiness 19/19, blocked by 1 error — growth". */
 export function readinessTitle(readiness: Readiness): string {
-    return `Readiness ${readiness.satisfied}/${readiness.applicable} — ${readiness.stage}`;
+    return `Readiness ${readinessFigure(readiness)} — ${readiness.stage}`;
 }
 
 /** `fairness-missing` → `fairness`: the lens names what is missing, the suffix would repeat itself. */

@@ -24,6 +24,8 @@ export interface ReadinessReport {
     readonly stage: string;
     readonly satisfied: number;
     readonly applicable: number;
+    /** Error-severity diagnostics of the document: while there are any, the plan is not ready. */
+    readonly blockers: number;
     readonly markdown: string;
 }
 
@@ -83,6 +85,7 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
             stage: readiness.stage,
             satisfied: readiness.satisfied,
             applicable: readiness.applicable,
+            blockers: readiness.blockers,
             markdown: `# ${title}\n\n${readinessChecklistMarkdown(readiness)}`,
         };
     }

@@ -11,7 +11,7 @@ import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-type
 import * as ast from '../generated/ast.js';
 import { lastMemberBefore, planBody } from './plan-body.js';
 import { kindWord } from '../model/declarations.js';
-import { isTolerated, lookupUnit, UNIT_SYMBOLS, unitsOfDimension, type Dimension } from '../model/units.js';
+import { CURRENCIES, isTolerated, lookupUnit, UNIT_SYMBOLS, unitsOfDimension, type Dimension } from '../model/units.js';
 import { PROPERTY_UNITS } from '../model/property-units.js';
 import { declarationKind } from './declaration-kinds.js';
 import { BLOCK_SNIPPETS, FIELD_SNIPPET, type BlockSnippet } from './completion-snippets.js';
@@ -243,7 +243,10 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
         }
         const spec = PROPERTY_UNITS[node.$type]?.[property];
         if (spec) {
-            return { symbols: unitsFor(spec.accepts.filter((a): a is Dimension => a !== 'plain')) };
+            const symbols = unitsFor(spec.accepts.filter((a): a is Dimension => a !== 'plain'));
+            // The unit the property is usually written in comes first: `value` per year, labeling `cost` per row.
+            const expected = new Set(CURRENCIES.map(c => spec.expectedUnit?.(c)).filter((u): u is string => u !== undefined));
+            return { symbols: [...symbols.filter(s => expected.has(s)), ...symbols.filter(s => !expected.has(s))] };
         }
         return { symbols: allUnits() };
     }
@@ -415,8 +418,8 @@ function hasOtherBlock(context: CompletionContext, rule: string): boolean {
 
 /** Rules whose first keyword starts a block (`dataset d { … }`, `serving { … }`). */
 const BLOCK_RULES = new Set<string>([
-    ast.Plan.$type, ast.Catalog.$type, ast.Person.$type, ast.Team.$type, ast.Metric.$type, ast.Objective.$type,
-    ast.Dataset.$type, ast.Baseline.$type, ast.Model.$type, ast.Serving.$type, ast.Slo.$type, ast.Rollout.$type,
+    ast.Plan.$type, ast.Catalog.$type, ast.Person.$type, ast.Team.$type, ast.Metric.$type, ast.Persona.$type,
+    ast.Objective.$type, ast.Dataset.$type, ast.Baseline.$type, ast.Model.$type, ast.Serving.$type, ast.Slo.$type, ast.Rollout.$type,
     ast.Monitoring.$type, ast.Risk.$type, ast.Milestone.$type, ast.Budget.$type,
 ]);
 
@@ -431,7 +434,7 @@ function keywordRole(keyword: GrammarAST.Keyword, rule: string | undefined): str
         return undefined;
     }
     if (GrammarAST.isAlternatives(group.$container)) {
-        return `${kindWord(rule)} property`;
+        return `${ROLE_WORDS[rule] ?? kindWord(rule)} property`;
     }
     if (GrammarAST.isParserRule(group.$container)) {
         if (BLOCK_RULES.has(rule)) {
@@ -441,6 +444,9 @@ function keywordRole(keyword: GrammarAST.Keyword, rule: string | undefined): str
     }
     return undefined;
 }
+
+/** Blocks that are no declaration, named as a plan author says them. */
+const ROLE_WORDS: Readonly<Record<string, string>> = { LabelingEffort: 'labeling' };
 
 const SINGLETON_RULES = new Set<string>([ast.Serving.$type, ast.Rollout.$type, ast.Monitoring.$type, ast.Budget.$type]);
 

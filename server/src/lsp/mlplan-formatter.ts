@@ -215,7 +215,8 @@ class Layout {
             return newline(level);
         }
         if (previous.comment === 'block') {
-            return ' ';
+            // A block comment stays with the property it precedes, but a closing brace keeps its own line.
+            return closes ? newline(level) : ' ';
         }
         if (opensBlock || startsLine) {
             return newline(level);

@@ -2,8 +2,10 @@
  * Hovers. What the pointer is on decides the content:
  * - a declaration's name, or a reference to it: its doc comment and a summary (hover-summaries.ts);
  * - a quantity: its value in the other units of its dimension;
- * - `volume`, `peak` or `cost` of serving: the mean rate, peak vs mean and the monthly cost vs budget;
  * - a keyword: what it means (keyword-docs.ts);
+ * - on a keyword or a quantity that a derived figure depends on (serving's load, cost and capacity,
+ *   a rollout's calendar, a stage's requests, labeling, the budget, an objective's value): the
+ *   figures themselves, from the plan's figures (hover-figures.ts);
  * and, on top of any of these, each mlplan diagnostic covering the position adds its rule's title
  * and why it matters. Keywords are not reserved, so a keyword written where a name goes is a name.
  */
@@ -14,20 +16,20 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { MlPlanLspServices } from './lsp-services.js';
-import { measureOf, type MonthlyCost, type ServingBudgetUse } from '../model/derived.js';
+import { measureOf } from '../model/derived.js';
 import type { PlanFacts } from '../model/plan-facts.js';
+import { PROPERTY_UNITS } from '../model/property-units.js';
 import {
-    convert, describeDimension, equivalents, formatMeasure, formatNumber, formatPercent, formatValue, lookupUnit, measure,
-    isTolerated, unitsOfDimension,
+    convert, describeDimension, equivalents, formatMeasure, formatValue, isTolerated, lookupUnit, unitsOfDimension, type Measure,
 } from '../model/units.js';
 import { readinessOf } from '../rules/readiness.js';
 import { RULES_BY_CODE } from '../rules/registry.js';
 import { diagnosticCode } from '../rules/run-rules.js';
+import { figureSections } from './hover-figures.js';
 import { code, declarationSummary, errorBudgetText, text, type SummaryContext } from './hover-summaries.js';
 import { keywordDoc } from './keyword-docs.js';
 import { NAME_RULES } from './name-rules.js';
 
-const SERVING_FIGURES = new Set(['volume', 'peak', 'cost']);
 /** Conversions outside this range print as long strings of zeros or digits and help nobody. */
 const SMALLEST_SHOWN = 0.001;
 const LARGEST_SHOWN = 1e7;
@@ -71,7 +73,12 @@ export class MlPlanHoverProvider implements HoverProvider {
             }
         }
         const declaration = this.services.references.References.findDeclarations(leaf)[0];
-        return declaration ? this.declarationContent(document, declaration) : undefined;
+        if (declaration) {
+            return this.declarationContent(document, declaration);
+        }
+        // The date of `starts 2026-03-01`: the calendar it begins.
+        const sections = ast.isRolloutStart(leaf.astNode) ? figureSections(leaf.astNode, 'date', this.facts(document)) : [];
+        return sections.length > 0 ? sections.join('\n\n') : undefined;
     }
 
     private declarationContent(document: LangiumDocument<ast.Document>, node: AstNode): string | undefined {
@@ -123,40 +130,64 @@ export class MlPlanHoverProvider implements HoverProvider {
         if (entry.example) {
             parts.push(`Example: ${code(entry.example)}`);
         }
-        if (ast.isServing(node) && SERVING_FIGURES.has(keyword)) {
-            parts.push(servingFigures(node, this.facts(document)));
-        }
+        parts.push(...figureSections(node, keyword, this.facts(document)));
         return parts.join('\n\n');
     }
 
     private quantityContent(document: LangiumDocument<ast.Document>, quantity: ast.Quantity): string | undefined {
-        const parts = [quantityConversions(quantity)];
+        const parts = [quantityConversions(quantity, acceptsOnlyPlain(quantity))];
         const container = quantity.$container;
         const property = quantity.$containerProperty ?? '';
-        if (ast.isServing(container) && SERVING_FIGURES.has(property)) {
-            parts.push(servingFigures(container, this.facts(document)));
-        } else if (ast.isSlo(container) && (property === 'objective' || property === 'window')) {
+        if (ast.isSlo(container) && (property === 'objective' || property === 'window')) {
             const budget = errorBudgetText(container, this.facts(document).figures);
             parts.push(budget ? `Error budget of slo ${code(container.name)}: ${budget}` : undefined);
+        } else if (container) {
+            parts.push(...figureSections(container, property, this.facts(document)));
         }
         const shown = parts.filter((p): p is string => p !== undefined);
         return shown.length > 0 ? shown.join('\n\n') : undefined;
     }
 }
 
-/** `150 ms` = 0.15 s = 0.0025 min; a figure without conversions says what it measures. */
-export function quantityConversions(quantity: ast.Quantity): string | undefined {
+/**
+ * `150 ms` = 0.15 s = 0.0025 min, `400,000 USD/year` = 33,333.3 USD/month; a figure without
+ * conversions says what it measures. A plain number where the property takes no ratio
+ * (`replicas 3`, a `size` without unit) is a count, not `300 %`.
+ */
+export function quantityConversions(quantity: ast.Quantity, count = false): string | undefined {
     const value = measureOf(quantity);
     if (!value) {
         return undefined;
     }
     const shown = code(formatMeasure(value));
-    const others = equivalents(value)
+    if (count && value.unit.symbol === '') {
+        return `${shown}: a plain count`;
+    }
+    const others = [...equivalents(value), ...perPeriodEquivalents(value)]
         .filter(e => e.value === 0 || (Math.abs(e.value) >= SMALLEST_SHOWN && Math.abs(e.value) < LARGEST_SHOWN))
         .map(e => formatValue(e.value, e.symbol));
     return others.length > 0
         ? [shown, ...others].join(' = ')
         : `${shown}: ${describeDimension(value.unit.dimension)}`;
+}
+
+/**
+ * A yearly amount per month and a monthly one per year (`equivalents` leaves money out: no
+ * conversion crosses currencies, but these stay in one).
+ */
+function perPeriodEquivalents(value: Measure): Array<{ symbol: string; value: number }> {
+    if (value.unit.dimension !== 'money-per-month') {
+        return [];
+    }
+    return unitsOfDimension(value.unit.dimension, value.unit.currency)
+        .filter(u => u.symbol !== value.unit.symbol)
+        .map(u => ({ symbol: u.symbol, value: convert(value, u)! }));
+}
+
+/** The quantity sits in a property that takes a plain number and nothing else: a count. */
+function acceptsOnlyPlain(quantity: ast.Quantity): boolean {
+    const accepts = PROPERTY_UNITS[quantity.$container?.$type ?? '']?.[quantity.$containerProperty ?? '']?.accepts;
+    return accepts !== undefined && accepts.includes('plain') && !accepts.includes('fraction');
 }
 
 /** A metric's unit: what it measures and the units its bounds may also use. */
@@ -173,59 +204,6 @@ function unitContent(symbol: string | undefined): string | undefined {
         .filter(other => other !== symbol && !isTolerated(other));
     const also = others.length > 0 ? `; bounds may also be written in ${others.map(o => code(o)).join(', ')}` : '';
     return `${code(symbol)}: ${describeDimension(unit.dimension)}${also}`;
-}
-
-const REQ_PER_S = lookupUnit('req/s')!;
-const RATE_UNITS = ['req/min', 'req/day'].map(symbol => lookupUnit(symbol)!);
-
-/** Mean rate, peak vs mean and monthly cost vs budget, all from model/derived.ts. */
-export function servingFigures(serving: ast.Serving, facts: PlanFacts): string {
-    const lines: string[] = [];
-    const figures = facts.figures.serving(serving);
-    const mean = figures.meanRate;
-    if (mean !== undefined) {
-        const meanMeasure = measure(mean, REQ_PER_S.symbol)!;
-        const others = RATE_UNITS.map(u => formatValue(convert(meanMeasure, u)!, u.symbol));
-        lines.push(`- mean rate: ${[formatValue(mean, 'req/s'), ...others].join(' = ')}`);
-    } else {
-        lines.push('- mean rate: unknown (no `volume` as a request rate)');
-    }
-    const peak = figures.peakRate;
-    if (peak !== undefined) {
-        const ratio = figures.peakToMean;
-        let comparison = '';
-        if (ratio !== undefined) {
-            comparison = ratio < 1 ? ', **below the mean**: one of the two figures is wrong' : `, ${formatNumber(ratio)}× the mean`;
-        }
-        lines.push(`- peak: ${formatValue(peak, 'req/s')}${comparison}`);
-    }
-    const cost = figures.monthlyCost;
-    if (cost) {
-        const perRequest = measureOf(serving.cost);
-        const derivation = cost.requestsPerMonth !== undefined && perRequest
-            ? ` (${formatMeasure(perRequest)} × ${formatValue(cost.requestsPerMonth, 'req/month')})`
-            : '';
-        lines.push(`- monthly cost: ${formatValue(cost.amount, `${cost.currency}/month`)}${derivation}`);
-        lines.push(`- budget: ${budgetComparison(cost, facts.budget, figures.budgetUse)}`);
-    } else if (serving.cost) {
-        lines.push('- monthly cost: unknown (needs `cost` per request and `volume`, or `cost` per month)');
-    }
-    return `**Serving load and cost**\n${lines.join('\n')}`;
-}
-
-function budgetComparison(cost: MonthlyCost, budget: ast.Budget | undefined, use: ServingBudgetUse | undefined): string {
-    const allowed = measureOf(budget?.serving);
-    if (!budget) {
-        return 'no `budget` block to compare with';
-    }
-    if (!allowed) {
-        return 'the budget has no `serving` line to compare with';
-    }
-    if (!use) {
-        return `the budget's serving line is ${formatMeasure(allowed)}, not comparable with ${cost.currency}/month`;
-    }
-    const share = use.share !== undefined ? ` (${formatPercent(use.share)} of it)` : '';
-    return `${use.exceeded ? '**over**' : 'within'} the serving budget of ${formatMeasure(allowed)}${share}`;
 }
 
 /** For each mlplan diagnostic covering the position: its rule's title and why it matters. */

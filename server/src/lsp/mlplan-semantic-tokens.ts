@@ -10,7 +10,7 @@ import { NAME_RULES } from './name-rules.js';
 
 /** Grammar rules whose keywords are values, not keywords (`stage growth`, `refresh daily`). */
 const ENUM_RULES = new Set([
-    'Stage', 'Level', 'Direction', 'MetricKind', 'Refresh', 'Labeling', 'BaselineKind', 'Compute',
+    'Stage', 'Deployment', 'Level', 'Direction', 'MetricKind', 'Refresh', 'Labeling', 'BaselineKind', 'Compute',
     'ServingMode', 'ServingTarget', 'Strategy', 'DriftMethod', 'LogTarget',
 ]);
 

@@ -67,7 +67,8 @@ export function monthlyServingCost(serving: ast.Serving | undefined): MonthlyCos
         return undefined;
     }
     if (cost.unit.dimension === 'money-per-month') {
-        return { amount: toBase(cost), currency: cost.unit.currency };
+        const amount = toBase(cost);
+        return Number.isFinite(amount) ? { amount, currency: cost.unit.currency } : undefined;
     }
     if (cost.unit.dimension === 'money-per-request') {
         const volume = measureOf(serving?.volume);
@@ -76,7 +77,9 @@ export function monthlyServingCost(serving: ast.Serving | undefined): MonthlyCos
             return undefined;
         }
         const requestsPerMonth = perDay * DAYS_PER_MONTH;
-        return { amount: cost.value * requestsPerMonth, currency: cost.unit.currency, requestsPerMonth };
+        const amount = cost.value * requestsPerMonth;
+        // Absurd figures (1e308 req/s) overflow: no cost rather than an Infinity in a message.
+        return Number.isFinite(amount) ? { amount, currency: cost.unit.currency, requestsPerMonth } : undefined;
     }
     return undefined;
 }

@@ -10,6 +10,16 @@ import { DAYS_PER_MONTH, DAYS_PER_YEAR, MONTHS_PER_YEAR, toBase } from './units.
  * (`unit-mismatch` reports them).
  */
 
+/**
+ * `amount` > `limit`, money in one currency. Sums of converted amounts carry rounding noise
+ * (0.1 + 0.2, a yearly figure × 365 ÷ 30): a difference below a billionth of the amounts is
+ * equality, and equality never exceeds (LANGUAGE.md 4.3's comparisons are strict).
+ */
+export function exceeds(amount: number, limit: number): boolean {
+    const scale = Math.max(Math.abs(amount), Math.abs(limit));
+    return amount > limit && amount - limit > 1e-9 * scale;
+}
+
 export interface YearlyCost {
     readonly amount: number;
     readonly currency: string;
@@ -84,6 +94,8 @@ export interface BudgetSum {
     readonly months: ServingMonths;
     /** The sum of the lines. */
     readonly sum: number;
+    /** True when the sum exceeds the total (strictly: equality never exceeds). */
+    readonly exceeded: boolean;
 }
 
 /**
@@ -112,7 +124,7 @@ export function budgetSum(budget: ast.Budget | undefined, months: ServingMonths)
     if (!Number.isFinite(sum)) {
         return undefined;
     }
-    return { total: total.value, currency, lines, servingMonthly, months, sum };
+    return { total: total.value, currency, lines, servingMonthly, months, sum, exceeded: exceeds(sum, total.value) };
 }
 
 export interface LabelingSpend {
@@ -132,4 +144,54 @@ export function labelingSpend(figures: readonly LabelingFigures[]): LabelingSpen
     const same = priced.filter(f => f.currency === currency);
     const sum = same.reduce((s, f) => s + (f.cost ?? 0), 0);
     return Number.isFinite(sum) ? { currency, datasets: same, sum } : undefined;
+}
+
+export interface LabelingBudgetUse {
+    /** The labeling cost of the datasets priced in the budget line's currency. */
+    readonly spend: LabelingSpend;
+    /** The budget's `labeling` line. */
+    readonly allowed: number;
+    readonly exceeded: boolean;
+}
+
+/**
+ * The datasets' labeling cost set against the budget's `labeling` line, in that line's currency
+ * (datasets priced in another currency are left out); undefined without a money line or a priced
+ * dataset in its currency.
+ */
+export function labelingBudgetUse(figures: readonly LabelingFigures[], budget: ast.Budget | undefined): LabelingBudgetUse | undefined {
+    const line = measureOf(budget?.labeling);
+    const currency = line?.unit.dimension === 'money' ? line.unit.currency : undefined;
+    if (!line || !currency) {
+        return undefined;
+    }
+    const spend = labelingSpend(figures.filter(f => f.currency === currency));
+    return spend ? { spend, allowed: line.value, exceeded: exceeds(spend.sum, line.value) } : undefined;
+}
+
+export interface CostOverValue {
+    readonly cost: YearlyCost;
+    readonly value: YearlyValue;
+    readonly exceeded: boolean;
+}
+
+/** The yearly serving cost set against the objectives' yearly value; undefined unless both are given in one currency. */
+export function costOverValue(cost: YearlyCost | undefined, value: YearlyValue | undefined): CostOverValue | undefined {
+    if (!cost || !value || cost.currency !== value.currency) {
+        return undefined;
+    }
+    return { cost, value, exceeded: exceeds(cost.amount, value.amount) };
+}
+
+/**
+ * What the objectives are worth a year for each unit of money serving costs a year (13.7 means
+ * the value is 13.7 times the cost). Undefined when either side is unknown, the currencies
+ * differ (they never convert), or the cost is zero: a ratio to nothing says nothing.
+ */
+export function valueToCost(value: YearlyValue | undefined, cost: YearlyCost | undefined): number | undefined {
+    if (!value || !cost || value.currency !== cost.currency || !(cost.amount > 0)) {
+        return undefined;
+    }
+    const ratio = value.amount / cost.amount;
+    return Number.isFinite(ratio) ? ratio : undefined;
 }

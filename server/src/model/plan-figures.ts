@@ -54,6 +54,8 @@ export interface PlanFigures {
     readonly budgetSum: BudgetSum | undefined;
     /** The objectives' yearly value. */
     readonly yearlyValue: YearlyValue | undefined;
+    /** The served model (LANGUAGE.md 4.3): the first serving's, else the plan's only model. */
+    readonly servedModel: ast.Model | undefined;
     /** The plan `start` and `deadline` as day numbers. */
     readonly startDay: number | undefined;
     readonly deadlineDay: number | undefined;
@@ -115,6 +117,9 @@ export function planFigures(input: FiguresInput): PlanFigures {
         },
         get budgetSum() {
             return once('budgetSum', () => budgetSum(budget, figures.servingMonths));
+        },
+        get servedModel() {
+            return input.serving ? figures.serving(input.serving).model : onlyModel(input.models);
         },
         get yearlyValue() {
             return once('yearlyValue', () => yearlyValue(input.objectives));

@@ -15,8 +15,9 @@ export interface PropertyUnits {
     readonly accepts: readonly Accepted[];
     /** Must lie within 0–100 % (`percent-out-of-range`). */
     readonly percent?: boolean;
-    /** Must be above zero (`non-positive-value`): a capacity, rate, count or latency of 0 or less is a typo. */
-    readonly positive?: boolean;
+    /** Must be above zero (`non-positive-value`): a capacity, rate, count or latency of 0 or less is
+     *  a typo. What a zero would mean, and what to write instead, for the message. */
+    readonly positive?: { readonly zero: string; readonly give: string };
     /** The unit a quick-fix should write, when there is exactly one sensible choice.
      *  `currency` is the written unit's currency, else the plan's reference currency. */
     readonly expectedUnit?: (currency: string | undefined) => string | undefined;
@@ -38,17 +39,17 @@ export const PROPERTY_UNITS: Readonly<Record<string, Readonly<Record<string, Pro
         volume: { label: 'serving `volume`', accepts: ['rate'] },
         peak: { label: 'serving `peak`', accepts: ['rate'] },
         cost: { label: 'serving `cost`', accepts: ['money-per-request', 'money-per-month'] },
-        replicas: { label: 'serving `replicas`', accepts: ['plain'], positive: true },
-        capacity: { label: 'serving `capacity`', accepts: ['rate'], positive: true },
+        replicas: { label: 'serving `replicas`', accepts: ['plain'], positive: { zero: 'nothing would serve requests', give: 'give the number of replicas' } },
+        capacity: { label: 'serving `capacity`', accepts: ['rate'], positive: { zero: 'a replica that serves nothing', give: 'give its sustained throughput' } },
     },
     Model: {
-        latency: { label: 'model `latency`', accepts: ['time'], positive: true },
+        latency: { label: 'model `latency`', accepts: ['time'], positive: { zero: 'an inference that takes no time at all', give: 'give the expected time per request' } },
     },
     Objective: {
         value: { label: 'objective `value`', accepts: ['money-per-month'], expectedUnit: yearlyUnit },
     },
     LabelingEffort: {
-        rate: { label: 'labeling `rate`', accepts: ['row-rate'], positive: true },
+        rate: { label: 'labeling `rate`', accepts: ['row-rate'], positive: { zero: 'labeling that never finishes', give: 'give the rows labeled per day' } },
         cost: { label: 'labeling `cost`', accepts: ['money-per-row'], expectedUnit: perRowUnit },
     },
     Slo: {
@@ -63,7 +64,7 @@ export const PROPERTY_UNITS: Readonly<Record<string, Readonly<Record<string, Pro
         duration: { label: 'stage `for`', accepts: ['time'] },
     },
     Retrain: {
-        every: { label: '`retrain every`', accepts: ['time'] },
+        every: { label: '`retrain every`', accepts: ['time'], positive: { zero: 'a model retrained without pause', give: 'give the time between retrainings' } },
     },
     Dataset: {
         size: { label: 'dataset `size`', accepts: ['size', 'plain'], expectedUnit: () => 'rows' },

@@ -29,9 +29,9 @@ export interface RolloutSchedule {
     readonly milestone?: ast.Milestone;
     readonly shadowSeconds: number;
     readonly stages: readonly StageFigures[];
-    /** Shadow plus every stage's `for`, in seconds. */
+    /** Shadow plus every stage's `for`, in seconds (`Number.MAX_VALUE` when they exceed any number: never Infinity). */
     readonly seconds: number;
-    /** Rollout start + shadow + the stage durations. */
+    /** Rollout start + shadow + the stage durations; undefined without a start or past any calendar. */
     readonly endDay?: number;
 }
 
@@ -44,13 +44,32 @@ function seconds(quantity: ast.Quantity | undefined): number | undefined {
     return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-/** The day `seconds` after the start of day `start`; undefined when it leaves the number range. */
-function dayAfter(start: number | undefined, spanSeconds: number): number | undefined {
-    if (start === undefined) {
+/** A duration written in a time unit that no number of seconds can hold (`for 1_000…000 d`, 300 zeros). */
+function endless(quantity: ast.Quantity | undefined): boolean {
+    const m = measureOf(quantity);
+    return m?.unit.dimension === 'time' && !Number.isFinite(toBase(m));
+}
+
+/**
+ * The day `spanSeconds` after the start of day `start` (date arithmetic: 2026-08-15 + 19 d is
+ * 2026-09-03); undefined when either is missing or the result leaves the number range.
+ */
+export function dayAfter(start: number | undefined, spanSeconds: number): number | undefined {
+    if (start === undefined || !Number.isFinite(start) || !Number.isFinite(spanSeconds)) {
         return undefined;
     }
-    const day = Math.floor(start + spanSeconds / SECONDS_PER_DAY);
+    const day = Math.floor(start + wholeDays(spanSeconds / SECONDS_PER_DAY));
     return Number.isFinite(day) ? day : undefined;
+}
+
+/**
+ * `days` snapped to the nearest whole day when it is one but for conversion noise: a span divided
+ * through factors like 1/86400 can come out a hair under a whole number of days, and flooring
+ * that would move an end date, and a strict comparison with it, by a whole day.
+ */
+function wholeDays(days: number): number {
+    const nearest = Math.round(days);
+    return Math.abs(days - nearest) <= 1e-9 * Math.max(1, Math.abs(days)) ? nearest : days;
 }
 
 export function rolloutStartDay(rollout: ast.Rollout | undefined): { day?: number; milestone?: ast.Milestone } {
@@ -68,8 +87,12 @@ export function rolloutStartDay(rollout: ast.Rollout | undefined): { day?: numbe
 /** The schedule of a rollout, with `meanRate` (req/s) for the requests each stage sees. */
 export function rolloutSchedule(rollout: ast.Rollout, meanRate: number | undefined): RolloutSchedule {
     const { day: startDay, milestone } = rolloutStartDay(rollout);
-    const shadowSeconds = seconds(rollout.shadow) ?? 0;
+    // Past an endless duration no date is known (counting it as 0 would date the rest too early);
+    // the largest number stands for its length, so that no figure is ever Infinity.
+    const endlessShadow = endless(rollout.shadow);
+    const shadowSeconds = endlessShadow ? Number.MAX_VALUE : seconds(rollout.shadow) ?? 0;
     let elapsed = shadowSeconds;
+    let dated = endlessShadow ? undefined : startDay;
     const stages: StageFigures[] = [];
     for (const stage of rollout.stages ?? []) {
         const traffic = measureOf(stage.traffic);
@@ -78,11 +101,15 @@ export function rolloutSchedule(rollout: ast.Rollout, meanRate: number | undefin
         const requests = meanRate !== undefined && share !== undefined && duration !== undefined
             ? finite(meanRate * share * duration)
             : undefined;
-        const begins = dayAfter(startDay, elapsed);
+        const begins = dayAfter(dated, elapsed);
         elapsed += duration ?? 0;
-        stages.push({ stage, share, seconds: duration, requests, startDay: begins, endDay: dayAfter(startDay, elapsed) });
+        if (endless(stage.duration) || !Number.isFinite(elapsed)) {
+            elapsed = Number.MAX_VALUE;
+            dated = undefined;
+        }
+        stages.push({ stage, share, seconds: duration, requests, startDay: begins, endDay: dayAfter(dated, elapsed) });
     }
-    return { startDay, milestone, shadowSeconds, stages, seconds: elapsed, endDay: dayAfter(startDay, elapsed) };
+    return { startDay, milestone, shadowSeconds, stages, seconds: elapsed, endDay: dayAfter(dated, elapsed) };
 }
 
 function finite(n: number): number | undefined {

@@ -238,6 +238,20 @@ export function unitsOfDimension(dimension: Dimension, currency?: string): UnitI
     return UNIT_LIST.filter(u => u.dimension === dimension && (currency === undefined || u.currency === currency || u.currency === undefined));
 }
 
+/** From here on a figure is shown in scientific notation: 1e308 written out is 103 groups of digits. */
+const HUGE = 1e21;
+
+/** `1.5e+308`: three significant digits, trailing zeros dropped. */
+function huge(n: number): string {
+    if (!Number.isFinite(n)) {
+        // A number too long for a double (a 310-digit literal) or a missing one: never print
+        // `Infinity` or `NaN` to a user.
+        return Number.isNaN(n) ? '?' : n > 0 ? 'over 1.8e+308' : 'under -1.8e+308';
+    }
+    const [mantissa, exponent] = n.toExponential(2).split('e');
+    return `${mantissa.replace(/\.?0+$/, '')}e${exponent}`;
+}
+
 const FORMATS = {
     significant: { maximumSignificantDigits: 3, grouping: false },
     oneDecimal: { maximumFractionDigits: 1, grouping: true },
@@ -250,8 +264,8 @@ const FORMATS = {
  * one decimal from 10 up, two below, three significant digits under 1.
  */
 export function formatNumber(n: number): string {
-    if (!Number.isFinite(n)) {
-        return String(n);
+    if (!Number.isFinite(n) || Math.abs(n) >= HUGE) {
+        return huge(n);
     }
     const abs = Math.abs(n);
     if (abs !== 0 && abs < 1) {
@@ -266,8 +280,8 @@ export function formatNumber(n: number): string {
  * `formatNumber` would round it to `100`); derived figures use `formatNumber`.
  */
 export function formatWrittenNumber(n: number): string {
-    if (!Number.isFinite(n)) {
-        return String(n);
+    if (!Number.isFinite(n) || Math.abs(n) >= HUGE) {
+        return huge(n);
     }
     return formatDecimal(n, FORMATS.asWritten);
 }

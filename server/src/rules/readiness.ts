@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Stage } from '../generated/ast.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import type { RuleSettings } from '../model/rule-settings.js';
@@ -17,6 +17,8 @@ export interface Readiness {
     readonly applicable: number;
     /** Every applicable completeness rule, in registry order, met or not. */
     readonly items: readonly ReadinessItem[];
+    /** Error-severity diagnostics: a plan with any is never presented as ready (LANGUAGE.md 4.1, v2). */
+    readonly blockers: number;
 }
 
 /**
@@ -32,14 +34,15 @@ export function computeReadiness(
     diagnostics: readonly Diagnostic[],
     settings: RuleSettings
 ): Readiness {
+    const blockers = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error).length;
     if (!isPlan) {
-        return { stage, satisfied: 0, applicable: 0, items: [] };
+        return { stage, satisfied: 0, applicable: 0, items: [], blockers };
     }
     const raised = new Set(diagnostics.map(diagnosticCode));
     const items = RULES
         .filter(rule => rule.category === 'completeness' && stageApplies(rule.stage, stage) && settings[rule.code] !== 'off')
         .map(rule => ({ rule, met: !raised.has(rule.code) }));
-    return { stage, satisfied: items.filter(i => i.met).length, applicable: items.length, items };
+    return { stage, satisfied: items.filter(i => i.met).length, applicable: items.length, items, blockers };
 }
 
 /**
@@ -48,4 +51,21 @@ export function computeReadiness(
  */
 export function readinessOf(facts: PlanFacts, diagnostics: readonly Diagnostic[] = facts.document.diagnostics ?? []): Readiness {
     return computeReadiness(facts.plan !== undefined, facts.stage, diagnostics, facts.settings);
+}
+
+/** "blocked by 1 error", "blocked by 2 errors"; undefined when nothing blocks the plan. */
+export function blockedText(blockers: number): string | undefined {
+    if (blockers <= 0) {
+        return undefined;
+    }
+    return `blocked by ${blockers} ${blockers === 1 ? 'error' : 'errors'}`;
+}
+
+/**
+ * Readiness as every surface words it: "19/19", or "19/19, blocked by 1 error" while the plan has
+ * errors, so that a plan with errors is never presented as ready (LANGUAGE.md 4.1, v2).
+ */
+export function readinessFigure(readiness: Readiness): string {
+    const blocked = blockedText(readiness.blockers);
+    return `${readiness.satisfied}/${readiness.applicable}${blocked ? `, ${blocked}` : ''}`;
 }

@@ -10,10 +10,12 @@ import type { FixDocument } from './fixes/fix-document.js';
 /**
  * - completeness: what a plan at its stage must say (LANGUAGE.md 4.1); counted in readiness.
  * - consistency: what contradicts itself (4.2).
+ * - cross-check: what the arithmetic across parts of the plan contradicts (4.3, v2): rates against
+ *   capacity, stage traffic against thresholds, schedules against deadlines, costs against value.
  * - source: syntax, linking and suppression diagnostics raised outside the rule checks; they are
  *   listed here so that configuration, SARIF metadata and the "why" hover know them.
  */
-export type RuleCategory = 'completeness' | 'consistency' | 'source';
+export type RuleCategory = 'completeness' | 'consistency' | 'cross-check' | 'source';
 
 export interface RuleReport {
     /** The node the diagnostic is about; without `property`/`keyword`/`range`, its whole text. */

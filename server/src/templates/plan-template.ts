@@ -1,8 +1,9 @@
 /**
  * The skeleton behind "ML Plan: New Plan from Template". It contains exactly what a plan at the
  * chosen stage must say, with `TODO` placeholders where only the team can fill in the facts, and
- * it checks clean at that stage (test/templates pins that). Pure text: the extension imports it
- * without starting the language server.
+ * it checks clean at that stage (test/templates pins that). A placeholder satisfies no rule
+ * (model/placeholder.ts), so every value a rule reads (a source, a version) is a realistic example
+ * to overwrite instead. Pure text: the extension imports it without starting the language server.
  */
 import type { Stage } from '../generated/ast.js';
 
@@ -46,6 +47,15 @@ export function planTemplate(stage: Stage, name = 'NewPlan'): string {
             `  metric error_rate   { kind software unit % better lower }`,
         );
     }
+    if (growth) {
+        add(
+            ``,
+            `  persona end_user {`,
+            `    description "TODO: who acts on the predictions"`,
+            `    decision "TODO: what they decide from a prediction"`,
+            `  }`,
+        );
+    }
     add(
         ``,
         `  objective Primary {`,
@@ -55,8 +65,8 @@ export function planTemplate(stage: Stage, name = 'NewPlan'): string {
         `  }`,
         ``,
         `  dataset training_data {`,
-        `    source "TODO: where the data comes from"`,
-        ...(growth ? [`    version "TODO"`] : []),
+        `    source "warehouse://analytics.events"`,
+        ...(growth ? [`    version "2026-01-snapshot"`, `    labels after 30 d`] : []),
         `    fields {`,
         `      feature_a number`,
         `      feature_b category`,
@@ -65,8 +75,8 @@ export function planTemplate(stage: Stage, name = 'NewPlan'): string {
         `  }`,
         ``,
         `  dataset holdout {`,
-        `    source "TODO: data the model never trains on"`,
-        ...(growth ? [`    version "TODO"`] : []),
+        `    source "warehouse://analytics.events_holdout"`,
+        ...(growth ? [`    version "2026-01-snapshot"`] : []),
         `    fields {`,
         `      feature_a number`,
         `      feature_b category`,
@@ -84,6 +94,7 @@ export function planTemplate(stage: Stage, name = 'NewPlan'): string {
         `    algorithm "TODO"`,
         `    trains on training_data`,
         `    features feature_a, feature_b`,
+        ...(growth ? [`    version "1.0.0"`] : []),
         ...(maturity ? [`    retrain every 30 d`] : []),
         `    evaluation {`,
         `      on holdout`,

@@ -49,7 +49,9 @@ function datasetDetails(dataset: DatasetExport, model: PlanExport): Block[] {
         kind: 'facts',
         items: [
             fact('Owner', dataset.owner ? partyRich(dataset.owner, model) : null),
-            fact('Labeling', dataset.labeling),
+            fact('Labeling', labelingRich(dataset)),
+            ...labelingFacts(dataset),
+            ...labelDelayFacts(dataset, model),
         ],
     });
     blocks.push({ kind: 'paragraph', text: [strong('Fields')] });
@@ -65,6 +67,43 @@ function datasetDetails(dataset: DatasetExport, model: PlanExport): Block[] {
         ? missing('No quality checks.')
         : { kind: 'list', ordered: false, items: dataset.checks.map(checkRich) });
     return blocks;
+}
+
+/** `in-house, 2,000 rows/day at 0.05 USD/row`. */
+function labelingRich(dataset: DatasetExport): Rich | null {
+    const effort = dataset.labelingEffort;
+    const pace = [effort?.rate?.text, effort?.cost ? `at ${effort.cost.text}` : undefined].filter(Boolean).join(' ');
+    if (!dataset.labeling) {
+        return null;
+    }
+    return [pace.length > 0 ? `${dataset.labeling}, ${pace}` : dataset.labeling];
+}
+
+/** How long labeling takes and what it costs (model/schedule.ts), with the figures it comes from. */
+function labelingFacts(dataset: DatasetExport): Array<{ label: string; value: Rich }> {
+    const derived = dataset.labelingDerived;
+    const effort = dataset.labelingEffort;
+    const size = dataset.size?.text ?? '?';
+    const facts = [];
+    if (derived.days) {
+        const end: Rich = derived.endDate
+            ? [', done by ', strong(derived.endDate), ' counting from the plan start']
+            : [' ', em('(no plan start: no end date)')];
+        facts.push(fact('Labeling time', [`${derived.days.text} for ${size} at ${effort?.rate?.text ?? '?'}`, ...end]));
+    }
+    if (derived.cost) {
+        facts.push(fact('Labeling cost', [strong(derived.cost.text), ` (${size} × ${effort?.cost?.text ?? '?'})`]));
+    }
+    return facts;
+}
+
+/** The label delay; its absence is shown where it matters: labeled data a model trains on. */
+function labelDelayFacts(dataset: DatasetExport, model: PlanExport): Array<{ label: string; value: Rich }> {
+    if (dataset.labelDelay) {
+        return [fact('Labels known after', [dataset.labelDelay.text, ' ', em('(from an event to its ground truth)')])];
+    }
+    const trained = model.models.some(m => m.trainsOn.some(ref => ref.name === dataset.name && ref.file === dataset.file));
+    return trained && dataset.fields.some(f => f.label) ? [fact('Labels known after', null)] : [];
 }
 
 function written(value: number | null): string {

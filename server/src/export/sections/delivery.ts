@@ -1,8 +1,9 @@
 import type { Block, Rich, Section } from '../document.js';
 import { code, em, strong } from '../document.js';
-import type { PlanExport, QuantityExport, RiskExport } from '../export-model.js';
+import { compareDates, parseDate } from '../../model/dates.js';
+import type { MilestoneExport, PlanExport, RiskExport } from '../export-model.js';
 import { milestoneChart } from '../milestone-chart.js';
-import { anyImported, definedInRich, missing, notesRich, partyRich, refsRich, textOr } from './common.js';
+import { anyImported, definedInRich, missing, notesRich, partyRich, refRich, refsRich, textOr } from './common.js';
 
 const LEVELS = ['low', 'medium', 'high'] as const;
 
@@ -55,23 +56,30 @@ function capitalise(word: string): string {
 
 /** Milestones as a table and on a calendar. */
 export function milestonesSection(model: PlanExport): Section {
-    if (model.milestones.length === 0) {
-        return { id: 'milestones', title: 'Milestones', blocks: [missing('No milestone defined.')] };
-    }
     const chart = milestoneChart(model);
+    if (model.milestones.length === 0) {
+        // A dated rollout still has a calendar to show.
+        const blocks: Block[] = [missing('No milestone defined.')];
+        if (chart.rollout.length > 0) {
+            blocks.push({ kind: 'milestone-chart', chart });
+        }
+        return { id: 'milestones', title: 'Milestones', blocks };
+    }
+    const needs = model.milestones.some(m => m.needs.length > 0);
     const blocks: Block[] = [{
         kind: 'table',
-        headers: ['Milestone', 'Due', 'After', 'Owner', 'Deliverables', 'Description'],
+        headers: ['Milestone', 'Due', 'After', ...(needs ? ['Needs labeled'] : []), 'Owner', 'Deliverables', 'Description'],
         rows: model.milestones.map(m => [
             [code(m.name)],
             m.due ? [m.due, ...(chart.items.find(i => i.name === m.name)?.late ? [' ', em('(after the deadline)')] : [])] : [em('not set')],
             m.after.length > 0 ? refsRich(m.after) : ['—'],
+            ...(needs ? [needsRich(m, model)] : []),
             partyRich(m.owner, model),
             m.deliverables.length > 0 ? [m.deliverables.join('; ')] : ['—'],
             notesRich(m),
         ]),
     }];
-    if (chart.items.length > 0) {
+    if (chart.items.length > 0 || chart.rollout.length > 0) {
         blocks.push({ kind: 'milestone-chart', chart });
     }
     if (chart.unplaced.length > 0) {
@@ -83,32 +91,28 @@ export function milestonesSection(model: PlanExport): Section {
     return { id: 'milestones', title: 'Milestones', blocks };
 }
 
-/** The budget lines, and the derived monthly serving cost next to the serving line. */
-export function budgetSection(model: PlanExport): Section {
-    const budget = model.budget;
-    if (!budget) {
-        return { id: 'budget', title: 'Budget', blocks: [missing('No budget defined.')] };
+/** The datasets a milestone needs labeled, each with the day its labeling is done when known. */
+function needsRich(milestone: MilestoneExport, model: PlanExport): Rich {
+    if (milestone.needs.length === 0) {
+        return ['—'];
     }
-    const line = (label: string, quantity: QuantityExport | null, note: Rich = []) =>
-        quantity ? [[label], [quantity.text], note.length > 0 ? note : ['—']] as Rich[] : undefined;
-    const derived = model.serving?.derived;
-    const servingNote: Rich = derived?.monthlyCost
-        ? [`serving is planned to cost ${derived.monthlyCost.text}`, derived.budgetShare ? ` (${derived.budgetShare.text} of this line)` : '', derived.overBudget ? ' — ' : '', ...(derived.overBudget ? [strong('over budget')] : [])]
-        : [];
-    const rows = [
-        line('Total', budget.total),
-        line('Serving', budget.serving, servingNote),
-        line('Training', budget.training),
-        line('Labeling', budget.labeling),
-        line('Compute', budget.compute),
-    ].filter((row): row is Rich[] => row !== undefined);
-    return {
-        id: 'budget',
-        title: 'Budget',
-        blocks: rows.length === 0
-            ? [missing('The budget block lists no amounts.')]
-            : [{ kind: 'table', headers: ['Item', 'Amount', 'Note'], rows }],
-    };
+    return milestone.needs.flatMap((ref, i) => {
+        const dataset = model.datasets.find(d => d.name === ref.name && d.file === ref.file);
+        const done = dataset?.labelingDerived.endDate;
+        const late = done && milestone.due && isLater(done, milestone.due);
+        const when: Rich = done ? [' ', em(`(labeled by ${done}${late ? ', after the due date' : ''})`)] : [];
+        return [...(i > 0 ? ['; '] : []), ...refRich(ref), ...when];
+    });
+}
+
+/** `a` is a later day than `b` (`after 9999-12-31` is later than any date); false when `b` is no date. */
+function isLater(a: string, b: string): boolean {
+    const later = parseDate(a);
+    const earlier = parseDate(b);
+    if (!earlier) {
+        return false;
+    }
+    return later ? compareDates(later, earlier) > 0 : true;
 }
 
 /** People and teams the plan names (owners, members), with where imported ones come from. */

@@ -1,7 +1,9 @@
 import type { Block, Rich, Section } from '../document.js';
-import { code } from '../document.js';
+import { code, em } from '../document.js';
 import type { PlanExport } from '../export-model.js';
-import { anyImported, condition, definedInRich, docBlocks, fact, missing, notesRich, refRich, textOr, titled } from './common.js';
+import {
+    anyImported, condition, definedInRich, docBlocks, fact, missing, notesRich, refRich, refsRich, textOr, titled,
+} from './common.js';
 
 /** Objectives, each with its KPIs. */
 export function objectivesSection(model: PlanExport): Section {
@@ -20,6 +22,8 @@ export function objectivesSection(model: PlanExport): Section {
             items: [
                 fact('Priority', objective.priority),
                 fact('Stakeholders', objective.stakeholders.length > 0 ? objective.stakeholders.join('; ') : null),
+                ...(objective.value ? [fact('Value', [objective.value.text, ' ', em('(a year, once the KPIs are met)')])] : []),
+                ...(objective.for.length > 0 ? [fact('For', refsRich(objective.for))] : []),
             ],
         });
         blocks.push(objective.kpis.length === 0
@@ -31,6 +35,27 @@ export function objectivesSection(model: PlanExport): Section {
             });
     }
     return { id: 'objectives', title: 'Objectives', blocks };
+}
+
+/** Who uses the predictions, what they decide from them, and which objectives serve them. */
+export function personasSection(model: PlanExport): Section {
+    if (model.personas.length === 0) {
+        return { id: 'personas', title: 'Personas', blocks: [missing('No persona defined.')] };
+    }
+    return {
+        id: 'personas',
+        title: 'Personas',
+        blocks: [{
+            kind: 'table',
+            headers: ['Persona', 'Who they are', 'What they decide', 'Served by'],
+            rows: model.personas.map(persona => [
+                [code(persona.name)],
+                notesRich(persona),
+                persona.decision ? [persona.decision] : [em('not set')],
+                persona.objectives.length > 0 ? refsRich(persona.objectives) : [em('no objective names this persona')],
+            ] as Rich[]),
+        }],
+    };
 }
 
 /** What the plan measures: kind, unit and which way is better. */

@@ -1,11 +1,13 @@
 import type { ExportDocument, Section } from '../document.js';
 import type { PlanExport } from '../export-model.js';
 import { baselinesSection, datasetsSection } from './data.js';
-import { budgetSection, milestonesSection, peopleSection, risksSection } from './delivery.js';
-import { metricsSection, objectivesSection } from './goals.js';
+import { budgetSection } from './budget.js';
+import { milestonesSection, peopleSection, risksSection } from './delivery.js';
+import { metricsSection, objectivesSection, personasSection } from './goals.js';
 import { modelsSection } from './models.js';
 import { documentTitle, leadBlocks } from './overview.js';
-import { monitoringSection, rolloutSection, servingSection, slosSection } from './production.js';
+import { monitoringSection, servingSection, slosSection } from './production.js';
+import { rolloutSection } from './rollout.js';
 import { diagnosticsSection, readinessSection } from './review.js';
 
 /**
@@ -24,6 +26,7 @@ export function buildDocument(model: PlanExport): ExportDocument {
         ]
         : [
             objectivesSection(model),
+            personasSection(model),
             metricsSection(model),
             datasetsSection(model),
             baselinesSection(model),

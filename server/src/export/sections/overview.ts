@@ -1,3 +1,4 @@
+import { blockedText } from '../../rules/readiness.js';
 import type { Block, Rich } from '../document.js';
 import { code, em, strong } from '../document.js';
 import type { PlanExport } from '../export-model.js';
@@ -34,9 +35,12 @@ export function leadBlocks(model: PlanExport): Block[] {
             fact('Plan', [code(model.name), ' in ', code(model.file)]),
             fact('Owner', model.owner ? partyRich(model.owner, model) : null),
             fact('Stage', model.stageDeclared ? model.stage : [model.stage ?? 'mvp', ' ', em('(not declared; plans start at mvp)')]),
+            ...(model.start ? [fact('Start', model.start)] : []),
             fact('Deadline', model.deadline),
+            ...(model.deployment ? [fact('Deployment', deploymentRich(model.deployment))] : []),
             fact('Regulations', model.regulations.length > 0 ? model.regulations.join(', ') : [em('none listed')]),
             ...importFacts(model),
+            ...valueFacts(model),
             fact('Readiness', readinessLine(model)),
             fact('Open diagnostics', diagnosticsLine(model)),
         ],
@@ -58,11 +62,50 @@ function importFacts(model: PlanExport): Array<{ label: string; value: Rich }> {
 
 export function readinessLine(model: PlanExport): Rich {
     const r = model.readiness;
+    // Errors block a plan whatever its score: a plan with one is never presented as ready.
+    const words = blockedText(r.blockers);
+    const blocked: Rich = words ? [', ', strong(words)] : [];
     if (r.applicable === 0) {
-        return [em('no completeness rule applies')];
+        return [em('no completeness rule applies'), ...blocked];
     }
     const verdict = r.satisfied === r.applicable ? 'every one met' : `${plural(r.applicable - r.satisfied, 'rule')} not met`;
-    return [strong(`${r.satisfied}/${r.applicable}`), ` completeness rules for stage ${r.stage} (${verdict})`];
+    return [strong(`${r.satisfied}/${r.applicable}`), ` completeness rules for stage ${r.stage} (${verdict})`, ...blocked];
+}
+
+const DEPLOYMENT_WORDS: Record<string, string> = {
+    new: 'the model does something nobody does today',
+    assist: 'the model helps people who keep the decision',
+    replace: "the model takes over today's process",
+};
+
+function deploymentRich(deployment: string): Rich {
+    const words = DEPLOYMENT_WORDS[deployment];
+    return words ? [code(deployment), ` — ${words}`] : [code(deployment)];
+}
+
+/**
+ * What the plan is worth against what serving it costs, a year (the portfolio's ranking figure):
+ * shown when the plan states either side.
+ */
+function valueFacts(model: PlanExport): Array<{ label: string; value: Rich }> {
+    const { yearlyValue: value, yearlyCost: cost, valueToCost: ratio } = model.derived;
+    if (!value && !cost) {
+        return [];
+    }
+    if (!value) {
+        return [fact('Value vs cost', [`${cost!.text} of serving cost; `, em('no objective states its yearly value')])];
+    }
+    if (!cost) {
+        return [fact('Value vs cost', [`${value.text} of value; `, em('the yearly serving cost is not known')])];
+    }
+    const both = `${value.text} of value against ${cost.text} of serving cost`;
+    if (!ratio) {
+        const why = value.unit !== cost.unit ? 'different currencies, not compared' : 'no ratio to a zero cost';
+        return [fact('Value vs cost', [both, ' ', em(`(${why})`)])];
+    }
+    // Strictly below 1 exactly when the cost exceeds the value (cost-exceeds-value's comparison).
+    const verdict: Rich = ratio.value < 1 ? [' — ', strong('serving costs more than the value')] : [];
+    return [fact('Value vs cost', [`${both}: value ÷ cost = ${ratio.text}`, ...verdict])];
 }
 
 export function diagnosticsLine(model: PlanExport): Rich {

@@ -1,7 +1,7 @@
-import { formatValue } from '../../model/units.js';
+import { formatValue, formatWrittenNumber } from '../../model/units.js';
 import type { Block, Rich, Section } from '../document.js';
 import { code, em, strong } from '../document.js';
-import type { MonitoringExport, PlanExport, RolloutExport, ServingExport } from '../export-model.js';
+import type { MonitoringExport, PlanExport, ServingExport } from '../export-model.js';
 import {
     anyImported, boundRich, condition, definedInRich, fact, fieldRich, missing, notesRich, quantityText, refRich,
 } from './common.js';
@@ -37,10 +37,54 @@ function servingFacts(s: ServingExport): Array<{ label: string; value: Rich }> {
         fact('Cost', s.cost?.text),
         ...(monthly ? [fact('Monthly cost', monthly)] : []),
         ...(d.servingBudget ? [fact('Serving budget', budgetUse(s))] : []),
+        ...(d.yearlyCost ? [fact('Yearly cost', yearlyCostRich(s))] : []),
         fact('Compute', s.compute),
+        fact('Serves', servedRich(s)),
+        ...capacityFacts(s),
         fact('Fallback', fallbackRich(s)),
     ];
     return items;
+}
+
+/** The served model: `serves`, else the plan's only model, said so. */
+function servedRich(s: ServingExport): Rich | null {
+    if (s.serves) {
+        return refRich(s.serves);
+    }
+    const model = s.derived.model;
+    return model ? [code(model.name), ' ', em("(the plan's only model)")] : null;
+}
+
+/** `3 replicas × 40 req/s = 120 req/s: 2× the peak of 60 req/s`. */
+function capacityFacts(s: ServingExport): Array<{ label: string; value: Rich }> {
+    const c = s.derived.capacity;
+    if (!c) {
+        return [
+            ...(s.replicas ? [fact('Replicas', s.replicas.text)] : []),
+            ...(s.capacity ? [fact('Capacity per replica', s.capacity.text)] : []),
+        ];
+    }
+    const sum = `${formatWrittenNumber(c.replicas)} ${c.replicas === 1 ? 'replica' : 'replicas'} × ${s.capacity?.text ?? c.perReplica.text} = `;
+    const against = c.demandFrom === 'peak' ? 'the peak' : 'the mean rate';
+    const demand: Rich = !c.demand
+        ? [' ', em('(no peak or volume to compare with)')]
+        : c.headroom
+            ? [`: ${c.headroom.text} ${against} of ${c.demand.text}`,
+                // Strictly below 1 exactly when the replicas cannot absorb the demand (capacity-below-peak).
+                ...(c.headroom.value < 1 ? [' — ', strong(`below ${against}`)] : [])]
+            : [`, against ${against} of ${c.demand.text}`];
+    return [fact('Capacity', [sum, strong(c.total.text), ...demand])];
+}
+
+/** `29,200 USD/year (0.00004 USD/req × 730,000,000 req/year)`. */
+function yearlyCostRich(s: ServingExport): Rich {
+    const cost = s.derived.yearlyCost!;
+    const basis = cost.basis === 'volume' && cost.requestsPerYear !== null && s.cost
+        ? `${s.cost.text} × ${formatValue(cost.requestsPerYear, 'req/year')} over 365 days`
+        : cost.basis === 'serving budget'
+            ? "the budget's serving line × 12: no cost per request or month is stated"
+            : 'the monthly cost × 12';
+    return [strong(cost.text), ` (${basis})`];
 }
 
 function budgetUse(s: ServingExport): Rich {
@@ -83,48 +127,6 @@ export function slosSection(model: PlanExport): Section {
             ] as Rich[]),
         }],
     };
-}
-
-/** The rollout as ordered stages with their total duration, rollback criteria and a diagram. */
-export function rolloutSection(model: PlanExport): Section {
-    const rollout = model.rollout;
-    return {
-        id: 'rollout',
-        title: 'Rollout',
-        blocks: rollout ? rolloutBlocks(rollout) : [missing('No rollout defined.')],
-    };
-}
-
-function rolloutBlocks(r: RolloutExport): Block[] {
-    const steps: Rich[] = [];
-    if (r.shadow) {
-        steps.push([strong('Shadow'), ` for ${r.shadow.text}: the model answers live requests but its answers are not used`]);
-    }
-    for (const stage of r.stages) {
-        const traffic = stage.traffic ? `${stage.traffic.text} of traffic` : 'traffic share not set';
-        steps.push([strong(`Stage ${stage.index}`), `: ${traffic}`, stage.duration ? ` for ${stage.duration.text}` : '']);
-    }
-    const blocks: Block[] = [{
-        kind: 'facts',
-        items: [
-            fact('Strategy', r.strategy),
-            fact('Total duration', r.totalDuration ? [r.totalDuration.text, ' ', em('(shadow period and stage durations added up)')] : null),
-            fact('Rollback when', rollbackRich(r)),
-        ],
-    }];
-    blocks.push(steps.length === 0 ? missing('No stages defined.') : { kind: 'list', ordered: true, items: steps });
-    if (steps.length > 0) {
-        blocks.push({ kind: 'rollout-diagram', rollout: r });
-    }
-    return blocks;
-}
-
-function rollbackRich(r: RolloutExport): Rich | null {
-    const conditions = r.rollback?.conditions ?? [];
-    if (conditions.length === 0) {
-        return null;
-    }
-    return conditions.flatMap((c, i) => [...(i > 0 ? [` ${r.rollback!.connectives[i - 1] ?? 'or'} `] : []), ...boundRich(c)]);
 }
 
 /** Drift, alerts, dashboard and logging. */

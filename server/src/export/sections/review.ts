@@ -1,3 +1,4 @@
+import { blockedText } from '../../rules/readiness.js';
 import type { Block, Section } from '../document.js';
 import { code, strong } from '../document.js';
 import type { PlanExport, ReadinessExport } from '../export-model.js';
@@ -8,10 +9,12 @@ export function readinessBlocks(readiness: ReadinessExport): Block[] {
     if (readiness.applicable === 0) {
         return [missing('No completeness rule applies (a catalog, or every rule is turned off).')];
     }
+    const blocked = blockedText(readiness.blockers);
     return [
         {
             kind: 'paragraph',
-            text: [strong(`Readiness ${readiness.satisfied}/${readiness.applicable}`), ' at stage ', code(readiness.stage ?? 'mvp'), '.'],
+            // A plan with errors is never shown as simply complete (LANGUAGE.md 4.1, v2).
+            text: [strong(`Readiness ${readiness.satisfied}/${readiness.applicable}${blocked ? `, ${blocked}` : ''}`), ' at stage ', code(readiness.stage ?? 'mvp'), '.'],
         },
         {
             kind: 'checklist',

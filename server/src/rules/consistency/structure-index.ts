@@ -14,6 +14,7 @@ import { pastDeadline } from './past-deadline.js';
 import { retrainOnDriftUnmonitored } from './retrain-on-drift-unmonitored.js';
 import { riskUnmitigated } from './risk-unmitigated.js';
 import { rollbackUnmonitored } from './rollback-unmonitored.js';
+import { servedModelUnspecified } from './served-model-unspecified.js';
 import { trainTestOverlap } from './train-test-overlap.js';
 
 export const STRUCTURE_RULES: readonly Rule[] = [
@@ -29,6 +30,8 @@ export const STRUCTURE_RULES: readonly Rule[] = [
     rollbackUnmonitored,
     retrainOnDriftUnmonitored,
     riskUnmitigated,
+    // Not in LANGUAGE.md 4.2: says when the 4.3 cross-checks cannot know the served model.
+    servedModelUnspecified,
     importUnresolved,
     importCycle,
 ];

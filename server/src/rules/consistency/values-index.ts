@@ -4,6 +4,7 @@ import type { Rule } from '../rule.js';
 import { budgetExceeded } from './budget-exceeded.js';
 import { directionConflict } from './direction-conflict.js';
 import { invalidDate } from './invalid-date.js';
+import { nonPositiveValue } from './non-positive-value.js';
 import { peakBelowAverage } from './peak-below-average.js';
 import { percentOutOfRange } from './percent-out-of-range.js';
 import { rolloutIncomplete } from './rollout-incomplete.js';
@@ -18,6 +19,7 @@ export const VALUE_RULES: readonly Rule[] = [
     invalidDate,
     unitMismatch,
     percentOutOfRange,
+    nonPositiveValue,
     sloObjectiveUnrealistic,
     rolloutStagesNotIncreasing,
     rolloutIncomplete,

@@ -8,7 +8,7 @@ import type { Rule } from '../rule.js';
  */
 export const evaluationMissingLabel: Rule = {
     code: 'evaluation-missing-label',
-    category: 'consistency',
+    category: 'cross-check',
     severity: 'error',
     title: 'every evaluation dataset has a `label` field to score predictions against',
     why: 'An offline evaluation compares what the model predicts with what really happened. If the evaluation dataset has no ground-truth column, none of the `success` thresholds can be measured: the numbers in the plan will be guessed, copied from training, or never produced. Flagging the target field with `label` says where the truth comes from and makes a missing one visible before anyone builds the pipeline.',

@@ -3,7 +3,9 @@
  * per level (EditBuilder re-indents them to the file's style). Every skeleton parses, refers only
  * to names that resolve (see choices.ts) and satisfies the completeness rules that would otherwise
  * fire on it at once (an objective comes with a kpi, a model with an evaluation, serving with a
- * fallback), so that applying a fix leaves no new finding behind. test/lsp/code-actions*.test.ts
+ * fallback), so that applying a fix leaves no new finding behind, except one: a `"TODO"` string
+ * stands where only the team can write the value, and a placeholder satisfies no rule (LANGUAGE.md
+ * 4.1, v2), so its finding stays, on the string, until someone writes it. test/lsp/code-actions*.test.ts
  * round-trips every one of them through the real parser and rules.
  */
 import { formatDate, parseDate } from '../../model/dates.js';
@@ -11,7 +13,7 @@ import { measureOf } from '../../model/derived.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
 import {
     boundOn, boundSource, chooseMetric, evaluationDataset, firstBaseline, firstParty, isLatencyMetric, KPI_METRIC,
-    LATENCY_METRIC, rollbackCondition, successMetric, trainingDataset,
+    LATENCY_METRIC, rollbackCondition, successMetric, trainingDataset, type MetricNeed,
 } from './choices.js';
 import type { Fix } from '../rule.js';
 import { headline, type EditBuilder } from './edit-helpers.js';
@@ -41,6 +43,17 @@ export function propertyFix(edits: EditBuilder, node: Parameters<EditBuilder['ad
 /** `kpi churn_rate <= 10 %` on a business metric (declaring one when the plan has no metric). */
 export function kpiLine(facts: PlanFacts, edits: EditBuilder): string {
     return `kpi ${boundOn(facts, chooseMetric(facts, edits, KPI_METRIC), 'good')}`;
+}
+
+/** Only a metric of kind business fits; with none visible, the placeholder declared (`kpi_metric`) is of that kind. */
+const BUSINESS_METRIC: MetricNeed = {
+    rank: metric => (metric.kind === 'business' ? 0 : Infinity),
+    placeholder: KPI_METRIC.placeholder,
+};
+
+/** `kpi churn_rate <= 10 %` on the first business metric, declaring one when the plan has none. */
+export function businessKpiLine(facts: PlanFacts, edits: EditBuilder): string {
+    return `kpi ${boundOn(facts, chooseMetric(facts, edits, BUSINESS_METRIC), 'good')}`;
 }
 
 /** `success auc >= 0.8`, beating the baselines' expectations for that metric. */
@@ -83,6 +96,8 @@ export function modelLines(facts: PlanFacts, edits: EditBuilder): string[] {
         `model ${name} {`,
         '  algorithm "TODO: the learning algorithm"',
         `  trains on ${training}`,
+        // model-version-missing applies wherever model-missing does: leave the slot to fill in.
+        `  ${VERSION_LINE}`,
         `  ${RETRAIN_LINE}`,
         ...evaluationLines(facts, edits, [training]).map(line => `  ${line}`),
         '}',
@@ -137,6 +152,22 @@ export function monitoringLines(facts: PlanFacts, text: string): string[] {
     return ['monitoring {', `  ${DRIFT_LINE}`, ...alerts.values(), '  log predictions for 30 d', '}'];
 }
 
+/** The plan's owner as written, when it resolves (an unresolved name is no owner to copy). */
+export function planOwner(facts: PlanFacts): string | undefined {
+    const owner = facts.plan?.owner;
+    return owner?.ref ? owner.$refText : undefined;
+}
+
+export function personaLines(edits: EditBuilder): string[] {
+    const name = edits.uniqueName('primary_user');
+    return [
+        `persona ${name} {`,
+        '  description "TODO: who uses the predictions"',
+        '  decision "TODO: what they decide from a prediction"',
+        '}',
+    ];
+}
+
 export function riskLines(facts: PlanFacts, edits: EditBuilder): string[] {
     const name = edits.uniqueName('MainRisk');
     const owner = firstParty(facts);
@@ -157,12 +188,15 @@ export function budgetLines(facts: PlanFacts): string[] {
     return ['budget {', `  total 100_000 ${currency}`, '}'];
 }
 
-/** A milestone due on the plan deadline (never after it: past-deadline), else in 90 days. */
+/**
+ * A milestone due on the plan deadline (never after it: past-deadline), else in 90 days, owned by
+ * the plan's owner, else the first person or team (milestone-owner-missing).
+ */
 export function milestoneLines(facts: PlanFacts, edits: EditBuilder, today: Date = new Date()): string[] {
     const name = edits.uniqueName('FirstMilestone');
     const deadline = parseDate(facts.plan?.deadline);
     const due = deadline ? formatDate(deadline) : new Date(today.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
-    const owner = firstParty(facts);
+    const owner = planOwner(facts) ?? firstParty(facts);
     return [
         `milestone ${name} {`,
         `  due ${due}`,
