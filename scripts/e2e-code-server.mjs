@@ -12,7 +12,8 @@
 //    out/e2e/index.cjs: the suite of test/e2e/suite/ runs in the real extension host and the
 //    workbench reports its exit code through window.codeAutomationExit.
 // 4. UI check: a workbench on a plan with a warning, the Problems panel must show
-//    fallback-missing; screenshot in out/e2e/screenshots/problems.png.
+//    fallback-missing; screenshot in out/e2e/screenshots/problems.png. Then a plan with planted
+//    cross-check findings: the capacity finding revealed and hovered (cross-check-hover.png).
 // 5. Packaged extension: `npm run package`, under 2 MB, installed with --install-extension into a
 //    fresh code-server, the same UI check against it (out/e2e/screenshots/problems-vsix.png).
 //
@@ -557,6 +558,54 @@ async function checkProblemsPanel(context, server, folder, { developmentPath, sc
     }
 }
 
+/**
+ * A cross-check as a person meets it: the plan opened, the Problems panel lists the capacity
+ * finding, a click reveals it, and the hover (Ctrl+K Ctrl+I) shows the finding with its figures.
+ */
+async function checkCrossCheckHover(context, server, folder, screenshotName) {
+    const page = await context.newPage();
+    try {
+        await within(page.goto(workbenchUrl(server.port, folder, { extensionDevelopmentPath: ROOT })), MINUTE, 'the workbench page did not load within 60 s');
+        await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: MINUTE });
+        await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+        await page.keyboard.press('Control+P');
+        const quickInput = page.locator('.quick-input-widget input');
+        await quickInput.waitFor({ state: 'visible', timeout: 20_000 });
+        await quickInput.fill('shelf-vision.mlplan');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'shelf-vision.mlplan' }).first().waitFor({ timeout: 20_000 });
+        await page.keyboard.press('Enter');
+        await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+        await page.keyboard.press('Control+Shift+M');
+        const panel = page.locator('.markers-panel');
+        await panel.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => showProblemsFromPalette(page));
+        const wanted = /below the peak/;
+        const row = panel.locator('.monaco-list-row', { hasText: wanted }).first();
+        await row.waitFor({ timeout: 90_000 }).catch(async () => {
+            fail(`the Problems panel does not show capacity-below-peak within 90 s (screenshot: ${await screenshot(page, screenshotName)})`);
+        });
+        await row.click({ timeout: 10_000 });
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+        // Then the mouse rests on the squiggle, as a reader's would.
+        await page.keyboard.press('Escape');
+        const squiggle = page.locator('.monaco-editor .squiggly-error').last();
+        const box = await squiggle.boundingBox({ timeout: 10_000 }).catch(() => null);
+        if (box) {
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        }
+        // The editor's hover names the rule's code; the panel's tooltip shows the message only.
+        const hover = page.locator('.monaco-editor .monaco-hover:visible, .overflowingContentWidgets .monaco-hover:visible', { hasText: 'capacity-below-peak' }).first();
+        const shown = await hover.waitFor({ timeout: 20_000 }).then(() => true, () => false);
+        const file = await screenshot(page, screenshotName);
+        if (!shown) {
+            fail(`the hover on capacity-below-peak did not show its figures within 20 s (screenshot: ${file})`);
+        }
+        const text = await hover.innerText({ timeout: 5_000 }).catch(() => '');
+        return { file, line: (text.split('\n').find(l => wanted.test(l)) ?? '').trim() };
+    } finally {
+        await page.close().catch(() => undefined);
+    }
+}
+
 async function showProblemsFromPalette(page) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -634,6 +683,10 @@ async function main() {
         since = Date.now();
         await checkProblemsPanel(context, server, uiWorkspace, { developmentPath: ROOT, screenshotName: 'problems.png' })
             .then(result => say(`Problems panel shows "${result.line}" (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`))
+            .catch(failLater);
+        since = Date.now();
+        await checkCrossCheckHover(context, server, uiWorkspace, 'cross-check-hover.png')
+            .then(result => say(`cross-check hover shows "${result.line}" (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`))
             .catch(failLater);
     }
     await server.stop();

@@ -17,10 +17,12 @@ export async function prepareTestWorkspace(folder) {
     return folder;
 }
 
-/** The workspace for the UI check: only the plan with one warning, so the Problems panel shows just it. */
+/** The workspace for the UI checks: the plan with one warning, and a plan whose cross-checks fire. */
 export async function prepareUiWorkspace(folder) {
     await mkdir(folder, { recursive: true });
     await cp(path.join(FIXTURE, 'no-fallback.mlplan'), path.join(folder, 'no-fallback.mlplan'));
+    // A plan with planted cross-check findings (test/rules/reviewer-plans.test.ts), for the hover check.
+    await cp(path.join(ROOT, 'test', 'rules', 'reviewer', 'shelf-vision.mlplan'), path.join(folder, 'shelf-vision.mlplan'));
     return folder;
 }
 
