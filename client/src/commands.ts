@@ -29,7 +29,21 @@ async function newPlanFromTemplate(stageArg?: string, nameArg?: string): Promise
         return undefined;
     }
     const document = await vscode.workspace.openTextDocument({ language: 'mlplan', content: planTemplate(stage as never, name) });
-    return vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document);
+    selectFirstPlaceholder(editor);
+    return editor;
+}
+
+/** The cursor lands on the template's first `TODO…` text, selected, so typing replaces it. */
+function selectFirstPlaceholder(editor: vscode.TextEditor): void {
+    const match = /TODO[^"*\n]*/.exec(editor.document.getText());
+    if (!match) {
+        return;
+    }
+    const start = editor.document.positionAt(match.index);
+    const end = editor.document.positionAt(match.index + match[0].trimEnd().length);
+    editor.selection = new vscode.Selection(start, end);
+    editor.revealRange(new vscode.Range(start, end));
 }
 
 const STAGE_HELP: Record<string, string> = {

@@ -14,6 +14,8 @@ suite('commands', () => {
             assert.equal(document.uri.scheme, 'untitled');
             assert.equal(document.languageId, 'mlplan');
             assert.ok(document.getText().includes('plan Demo {'), `the new plan lacks "plan Demo {":\n${document.getText()}`);
+            // The cursor lands on the first placeholder, selected: typing replaces it.
+            assert.equal(document.getText(editor.selection), 'TODO: one sentence on the decision this model supports.');
             await serverValidated(document.uri);
             const diagnostics = await waitForDiagnostics(document.uri, d => d.length === 0, { timeoutMs: 10_000, what: 'empty' });
             assert.equal(diagnostics.length, 0, describeDiagnostics(diagnostics));

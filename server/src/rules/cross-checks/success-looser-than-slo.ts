@@ -22,24 +22,29 @@ export const successLooserThanSlo: Rule = {
     title: 'evaluation success bounds are at least as strict as the SLOs on the same metric',
     why: 'The evaluation is the gate a model passes before it reaches users, and the SLO is the promise made to those users. If the gate is looser than the promise, a model can pass every offline check and still break the SLO on its first day of traffic, and nobody will have been warned. Offline thresholds should be at least as strict as the production objectives on the same metric, usually stricter, because live traffic is noisier than a holdout set.',
     check({ facts, report }) {
-        const sloBounds: SloBound[] = [];
+        // By metric name (sameMetric's identity), so each success looks at its own metric's slos only.
+        const sloBounds = new Map<string, SloBound[]>();
         for (const slo of facts.visible.slos) {
             const indicator = slo.indicator;
+            const metric = indicator?.metric?.ref;
             const bound = indicator && requirement(indicator.op, boundMeasure(indicator));
-            if (indicator && bound) {
-                sloBounds.push({ slo, indicator, bound });
+            if (indicator && metric && bound) {
+                const list = sloBounds.get(metric.name) ?? [];
+                list.push({ slo, indicator, bound });
+                sloBounds.set(metric.name, list);
             }
         }
-        if (sloBounds.length === 0) {
+        if (sloBounds.size === 0) {
             return;
         }
         for (const success of facts.nodes.filter(ast.isSuccess)) {
             const metric = success.metric?.ref;
-            const bound = requirement(success.op, boundMeasure(success));
-            if (!metric || !bound) {
+            const candidates = metric && sloBounds.get(metric.name);
+            const bound = candidates && requirement(success.op, boundMeasure(success));
+            if (!metric || !candidates || !bound) {
                 continue;
             }
-            const stricter = sloBounds.filter(s => sameMetric(s.indicator.metric?.ref, metric) && isLooser(bound, s.bound));
+            const stricter = candidates.filter(s => sameMetric(s.indicator.metric?.ref, metric) && isLooser(bound, s.bound));
             const slo = tightest(stricter, s => s.bound);
             if (!slo) {
                 continue;
