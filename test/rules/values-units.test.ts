@@ -106,6 +106,35 @@ plan P { objective O { kpi ttl <= 3 d } }`;
     });
 });
 
+describe('the v2 properties and units get the same treatment', () => {
+    const text = `plan P {
+  objective O { value 400_000 USD/yr }
+  dataset d { labeling outsourced { rate 2000 rows/days cost 0.05 USD/label } labels after 30 days }
+  model m { latency 40 msec }
+  serving { replicas 3 req/s capacity 40 rps }
+}`;
+
+    test('a misspelt unit is unknown-unit with the unit meant; a keyword after `/` is a unit word too', async () => {
+        const diagnostics = await diagnosticsOf(services, 'unknown-unit', text);
+        expect(diagnostics.map(d => [located(d), d.message])).toEqual([
+            [`unknown-unit@${rangeAt(text, 'USD/yr')}`, '`USD/yr` is not a unit; did you mean `USD/year`?'],
+            [`unknown-unit@${rangeAt(text, 'rows/days')}`, '`rows/days` is not a unit; did you mean `rows/day`?'],
+            [`unknown-unit@${rangeAt(text, 'USD/label')}`, '`USD/label` is not a unit; did you mean `USD/row`?'],
+            [`unknown-unit@${rangeAt(text, 'days', 2)}`, '`days` is not a unit; did you mean `d`?'],
+            [`unknown-unit@${rangeAt(text, 'msec')}`, '`msec` is not a unit; did you mean `ms`?'],
+            [`unknown-unit@${rangeAt(text, 'rps')}`, '`rps` is not a unit; did you mean `req/s`?'],
+        ]);
+        expect(await foundIn(services, 'syntax-error', text)).toEqual([]);
+    });
+
+    test('a count with a unit is a mismatch that says a count takes none', async () => {
+        const [diagnostic, ...rest] = await diagnosticsOf(services, 'unit-mismatch', text);
+        expect(rest).toEqual([]);
+        expect(located(diagnostic)).toBe(`unit-mismatch@${rangeAt(text, '3 req/s')}`);
+        expect(diagnostic.message).toBe('serving `replicas` must be a plain number, without a unit, but 3 req/s is a request rate');
+    });
+});
+
 describe('unit-mismatch against the metric', () => {
     const bounds = `plan P {${METRICS}
   objective O { kpi latency_p99 <= 3 % }

@@ -91,6 +91,10 @@ export function describeAccepted(spec: PropertyUnits, currency?: string): string
     if (spec.accepts.includes('plain')) {
         symbols.push('a plain number');
     }
+    if (kinds.length === 0) {
+        // A count (`replicas`): nothing to list after it.
+        return 'a plain number, without a unit';
+    }
     const names = kinds.map(describeDimension);
     const what = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1].replace(/^an? /, '')}` : names[0] ?? 'a plain number';
     return `${what} (${orList(symbols)})`;
