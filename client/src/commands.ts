@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { planTemplate, TEMPLATE_STAGES } from '../../server/src/templates/plan-template.js';
+import { planNameFrom, planTemplate, TEMPLATE_STAGES } from '../../server/src/templates/plan-template.js';
 import type { ReadinessReport } from '../../server/src/lsp/mlplan-commands.js';
 
 const READINESS_SCHEME = 'mlplan-readiness';
@@ -28,8 +28,19 @@ async function newPlanFromTemplate(stageArg?: string, nameArg?: string): Promise
     if (name === undefined) {
         return undefined;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'mlplan', content: planTemplate(stage as never, name) });
+    const content = planTemplate(stage as never, name);
+    // An untitled document named after the plan (its tab reads `Demo.mlplan`, not the first comment).
+    const named = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `${planNameFrom(name)}.mlplan` }));
+    const document = named.getText() === ''
+        ? named
+        : await vscode.workspace.openTextDocument({ language: 'mlplan', content });
     const editor = await vscode.window.showTextDocument(document);
+    if (document === named) {
+        await editor.edit(builder => builder.insert(new vscode.Position(0, 0), content));
+        if (document.languageId !== 'mlplan') {
+            await vscode.languages.setTextDocumentLanguage(document, 'mlplan');
+        }
+    }
     selectFirstPlaceholder(editor);
     return editor;
 }

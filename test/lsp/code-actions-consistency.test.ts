@@ -27,16 +27,17 @@ describe('references', () => {
         expect(actions.map(a => [a.title, a.isPreferred ?? false])).toEqual([
             ['Change `ac` to `acc`', true],
             ['Change `ac` to `auc`', false],
+            ['Declare metric `ac`', false],
             ['Ignore `unresolved-reference` on this line', false],
         ]);
         const trip = await roundTrip(services, text, 'unresolved-reference', { title: 'to `auc`', replaces: true });
         expect(trip.fixed).toBe(replace(MVP, 'metric auc ', 'metric acc { kind ml better higher }\n  metric auc '));
     });
 
-    test('unresolved-reference without a near name: only the ignore action', async () => {
+    test('unresolved-reference without a near name: declare it, or ignore', async () => {
         const { document, diagnostics } = await check(services, replace(MVP, 'fallback TenureRule', 'fallback Zzzzzzzzzz'));
         const actions = await codeActions(services, document, withCode(diagnostics, 'unresolved-reference'));
-        expect(actions.map(a => a.title)).toEqual(['Ignore `unresolved-reference` on this line']);
+        expect(actions.map(a => a.title)).toEqual(['Declare baseline `Zzzzzzzzzz`', 'Ignore `unresolved-reference` on this line']);
     });
 
     test('ambiguous-reference: one action per qualified candidate, none preferred', async () => {

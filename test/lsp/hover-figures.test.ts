@@ -40,9 +40,9 @@ describe('quantities', () => {
         expect(await hoverLines(document, '28 d')).toEqual(['`28 d` = 2,419,200 s = 40,320 min = 672 h = 4 w']);
     });
 
-    test('a percentage as a ratio and a ratio as a percentage', async () => {
-        expect(await hoverLines(document, '3.5 %', 4)).toEqual(['`3.5 %` = 0.035']);
-        expect(await hoverLines(document, '0.78')).toEqual(['`0.78` = 78 %']);
+    test('a percentage or a ratio on its own has no hover: `3.5 %` = 0.035 would only restate it', async () => {
+        expect(await hoverLines(document, '3.5 %', 4)).toBeUndefined();
+        expect(await hoverLines(document, '0.78')).toBeUndefined();
     });
 
     test('money and sizes have no conversion: the hover says what they measure', async () => {
@@ -237,6 +237,8 @@ describe('v2 figures', () => {
         }
         const { document: dated } = await check(services, 'plan P {\n  rollout { starts 2026-03-01 stage 100 % for 1 d }\n}');
         expect(await hoverLines(dated, '2026-03-01')).toEqual([
+            '`2026-03-01`: a Sunday',
+            '',
             '**Rollout schedule**',
             '- start: 2026-03-01',
             '- length: 1 d, shadow and stage durations together',
@@ -419,8 +421,6 @@ describe('slo error budget', () => {
   slo Fast { indicator lat <= 150 ms objective 99.9 % window 30 d }
 }`);
         expect(await hoverLines(document, '99.9')).toEqual([
-            '`99.9 %` = 0.999',
-            '',
             'Error budget of slo `Fast`: 43.2 min of bad time per 30 d',
         ]);
         expect((await hoverLines(document, '30 d'))?.slice(-1)).toEqual(['Error budget of slo `Fast`: 43.2 min of bad time per 30 d']);

@@ -75,9 +75,9 @@ describe('roles', () => {
 }`);
         const names = tokens.filter(t => /^[A-Zm]$/.test(t.text)).map(t => `${t.text}:${t.kind}`);
         expect(names).toEqual([
-            'P:namespace+declaration', 'm:variable+declaration', 'O:interface+declaration', 'm:variable',
-            'B:interface+declaration', 'm:variable', 'S:event+declaration', 'm:variable', 'R:event+declaration',
-            'A:event+declaration', 'Z:event+declaration', 'A:event',
+            'P:namespace+declaration', 'm:enumMember+declaration', 'O:interface+declaration', 'm:enumMember',
+            'B:interface+declaration', 'm:enumMember', 'S:function+declaration', 'm:enumMember', 'R:function+declaration',
+            'A:function+declaration', 'Z:function+declaration', 'A:function',
         ]);
     });
 
@@ -99,7 +99,7 @@ describe('roles', () => {
 
     test('an unresolved reference takes the type of what it must point to', async () => {
         const tokens = await highlight('plan P {\n  owner nobody\n  milestone A { after Missing }\n  objective O { kpi unknown >= 1 }\n}');
-        expect(describeTokens(tokens)).toEqual(expect.arrayContaining(['nobody:parameter', 'Missing:event', 'unknown:variable']));
+        expect(describeTokens(tokens)).toEqual(expect.arrayContaining(['nobody:parameter', 'Missing:function', 'unknown:enumMember']));
     });
 
     test('comments are comments; a doc comment also has `documentation`', async () => {
@@ -139,14 +139,14 @@ describe('v2 constructs', () => {
             'labels:keyword', 'after:keyword', '2:number', 'd:type',
             'model:keyword', 'M:class+declaration', 'latency:keyword', '40:number', 'ms:type',
             'serving:keyword', 'serves:keyword', 'M:class', 'replicas:keyword', '3:number', 'capacity:keyword', '40:number', 'req:type', '/:type', 's:type',
-            'rollout:keyword', 'starts:keyword', 'after:keyword', 'A:event',
-            'milestone:keyword', 'A:event+declaration', 'due:keyword', '2026-01-01:number', 'needs:keyword', 'subs:struct',
+            'rollout:keyword', 'starts:keyword', 'after:keyword', 'A:function',
+            'milestone:keyword', 'A:function+declaration', 'due:keyword', '2026-01-01:number', 'needs:keyword', 'subs:struct',
         ]);
     });
 
     test('unresolved new references take the kind of what they must point to', async () => {
         const tokens = await highlight('plan P {\n  objective O { for nobody }\n  serving { serves Ghost }\n  rollout { starts after Never }\n  milestone A { needs nothing }\n}');
-        expect(describeTokens(tokens)).toEqual(expect.arrayContaining(['nobody:parameter', 'Ghost:class', 'Never:event', 'nothing:struct']));
+        expect(describeTokens(tokens)).toEqual(expect.arrayContaining(['nobody:parameter', 'Ghost:class', 'Never:function', 'nothing:struct']));
     });
 });
 

@@ -23,15 +23,17 @@ export const DECLARATION_KINDS: Readonly<Record<string, DeclarationKind>> = {
     Party: kind(SemanticTokenTypes.parameter, SymbolKind.Object, CompletionItemKind.Value),
     // Who uses the predictions: coloured and listed like the other people of the plan.
     Persona: kind(SemanticTokenTypes.parameter, SymbolKind.Object, CompletionItemKind.Value),
-    Metric: kind(SemanticTokenTypes.variable, SymbolKind.Variable, CompletionItemKind.Variable),
+    // Default themes leave `variable` and `event` near the plain text colour; metrics, slos, risks and
+    // milestones take token types every default theme paints, so that each name shows its kind.
+    Metric: kind(SemanticTokenTypes.enumMember, SymbolKind.Variable, CompletionItemKind.Variable),
     Objective: kind(SemanticTokenTypes.interface, SymbolKind.Interface, CompletionItemKind.Interface),
     Dataset: kind(SemanticTokenTypes.struct, SymbolKind.Struct, CompletionItemKind.Struct),
     Field: kind(SemanticTokenTypes.property, SymbolKind.Field, CompletionItemKind.Field),
     Baseline: kind(SemanticTokenTypes.interface, SymbolKind.Interface, CompletionItemKind.Interface),
     Model: kind(SemanticTokenTypes.class, SymbolKind.Class, CompletionItemKind.Class),
-    Slo: kind(SemanticTokenTypes.event, SymbolKind.Event, CompletionItemKind.Event),
-    Risk: kind(SemanticTokenTypes.event, SymbolKind.Event, CompletionItemKind.Event),
-    Milestone: kind(SemanticTokenTypes.event, SymbolKind.Event, CompletionItemKind.Event),
+    Slo: kind(SemanticTokenTypes.function, SymbolKind.Event, CompletionItemKind.Event),
+    Risk: kind(SemanticTokenTypes.function, SymbolKind.Event, CompletionItemKind.Event),
+    Milestone: kind(SemanticTokenTypes.function, SymbolKind.Event, CompletionItemKind.Event),
 };
 
 /** For an unknown type: a plain variable. */

@@ -16,11 +16,12 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { MlPlanLspServices } from './lsp-services.js';
+import { dayOf, formatDay, weekdayOf } from '../model/dates.js';
 import { measureOf } from '../model/derived.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import { PROPERTY_UNITS } from '../model/property-units.js';
 import {
-    convert, describeDimension, equivalents, formatMeasure, formatValue, isTolerated, lookupUnit, unitsOfDimension, type Measure,
+    convert, describeDimension, equivalents, formatMeasure, formatNumber, formatValue, isTolerated, lookupUnit, unitsOfDimension, type Measure,
 } from '../model/units.js';
 import { readinessOf } from '../rules/readiness.js';
 import { RULES_BY_CODE } from '../rules/registry.js';
@@ -76,9 +77,28 @@ export class MlPlanHoverProvider implements HoverProvider {
         if (declaration) {
             return this.declarationContent(document, declaration);
         }
+        const date = isDateToken(leaf) ? this.dateContent(document, leaf.text) : undefined;
         // The date of `starts 2026-03-01`: the calendar it begins.
         const sections = ast.isRolloutStart(leaf.astNode) ? figureSections(leaf.astNode, 'date', this.facts(document)) : [];
-        return sections.length > 0 ? sections.join('\n\n') : undefined;
+        const parts = [date, ...sections].filter((p): p is string => p !== undefined);
+        return parts.length > 0 ? parts.join('\n\n') : undefined;
+    }
+
+    /** A date's weekday, and where it falls against the plan's start and deadline. */
+    private dateContent(document: LangiumDocument<ast.Document>, written: string): string | undefined {
+        const day = dayOf(written);
+        if (day === undefined) {
+            return undefined;
+        }
+        const { startDay, deadlineDay } = this.facts(document).figures;
+        const facts = [`a ${weekdayOf(day)}`];
+        if (startDay !== undefined && day > startDay) {
+            facts.push(`${daysText(day - startDay)} after the plan start ${formatDay(startDay)}`);
+        }
+        if (deadlineDay !== undefined && day !== deadlineDay) {
+            facts.push(`${daysText(Math.abs(deadlineDay - day))} ${day < deadlineDay ? 'before' : '**after**'} the deadline ${formatDay(deadlineDay)}`);
+        }
+        return `${code(written)}: ${facts.join('; ')}`;
     }
 
     private declarationContent(document: LangiumDocument<ast.Document>, node: AstNode): string | undefined {
@@ -151,7 +171,7 @@ export class MlPlanHoverProvider implements HoverProvider {
 
 /**
  * `150 ms` = 0.15 s = 0.0025 min, `400,000 USD/year` = 33,333.3 USD/month; a figure without
- * conversions says what it measures. A plain number where the property takes no ratio
+ * conversions says what it measures; a ratio or percentage says nothing of its own. A plain number where the property takes no ratio
  * (`replicas 3`, a `size` without unit) is a count, not `300 %`.
  */
 export function quantityConversions(quantity: ast.Quantity, count = false): string | undefined {
@@ -162,6 +182,10 @@ export function quantityConversions(quantity: ast.Quantity, count = false): stri
     const shown = code(formatMeasure(value));
     if (count && value.unit.symbol === '') {
         return `${shown}: a plain count`;
+    }
+    if (value.unit.dimension === 'fraction') {
+        // `50 %` = 0.5 restates the value; a share's hover is what it implies (figure sections).
+        return undefined;
     }
     const others = [...equivalents(value), ...perPeriodEquivalents(value)]
         .filter(e => e.value === 0 || (Math.abs(e.value) >= SMALLEST_SHOWN && Math.abs(e.value) < LARGEST_SHOWN))
@@ -233,4 +257,13 @@ function covers(range: Range, position: Position): boolean {
 
 function samePosition(a: Position, b: Position): boolean {
     return a.line === b.line && a.character === b.character;
+}
+
+/** A DATE token (`2026-03-01`), wherever the grammar allows one. */
+function isDateToken(leaf: CstNode): boolean {
+    return GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.ref?.name === 'DATE';
+}
+
+function daysText(days: number): string {
+    return days === 1 ? '1 day' : `${formatNumber(days)} days`;
 }

@@ -114,3 +114,10 @@ export function dayOf(text: string | undefined): number | undefined {
     const date = parseDate(text);
     return date ? dayNumber(date) : undefined;
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The day of the week of a day number (1970-01-01, day 0, was a Thursday). */
+export function weekdayOf(day: number): string {
+    return WEEKDAYS[(((day + 4) % 7) + 7) % 7];
+}

@@ -1,3 +1,4 @@
+import { declareFixes } from './fixes/declare.js';
 import { replacementFixes } from './fixes/replace.js';
 import type { Rule } from './rule.js';
 
@@ -21,8 +22,12 @@ export const unresolvedReference: Rule = {
     severity: 'error',
     title: 'every name refers to a declaration of the right kind',
     why: 'A plan that names a metric, dataset or owner that does not exist reads fine to a human but promises something nobody defined. Typos in references are the commonest way a plan silently drifts from what the team actually tracks.',
-    // The linker puts the nearest declared names, best first, in `data.suggestions`.
-    fix: context => replacementFixes(context, context.data.suggestions, (written, name) => `Change \`${written}\` to \`${name}\``, true),
+    // The linker puts the nearest declared names, best first, in `data.suggestions`; a name that
+    // nothing declares can also be declared, as each kind the position accepts (fixes/declare.ts).
+    fix: context => [
+        ...replacementFixes(context, context.data.suggestions, (written, name) => `Change \`${written}\` to \`${name}\``, true),
+        ...declareFixes(context),
+    ],
 };
 
 export const unusedIgnore: Rule = {

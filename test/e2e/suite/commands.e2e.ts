@@ -12,8 +12,13 @@ suite('commands', () => {
         const { document } = editor;
         try {
             assert.equal(document.uri.scheme, 'untitled');
+            // The tab is titled by the plan's name, not by the template's first comment.
+            assert.ok(document.uri.path.endsWith('Demo.mlplan'), `untitled document named ${document.uri.path}`);
             assert.equal(document.languageId, 'mlplan');
             assert.ok(document.getText().includes('plan Demo {'), `the new plan lacks "plan Demo {":\n${document.getText()}`);
+            // .mlplan files default to the 2-space indentation the formatter and the examples use.
+            assert.equal(editor.options.tabSize, 2);
+            assert.equal(editor.options.insertSpaces, true);
             // The cursor lands on the first placeholder, selected: typing replaces it.
             assert.equal(document.getText(editor.selection), 'TODO: one sentence on the decision this model supports.');
             await serverValidated(document.uri);

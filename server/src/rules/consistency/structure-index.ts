@@ -5,6 +5,7 @@ import { ambiguousReference } from './ambiguous-reference.js';
 import { duplicateBlock } from './duplicate-block.js';
 import { duplicateName } from './duplicate-name.js';
 import { duplicateProperty } from './duplicate-property.js';
+import { duplicateReference } from './duplicate-reference.js';
 import { importCycle } from './import-cycle.js';
 import { importUnresolved } from './import-unresolved.js';
 import { labelAsFeature } from './label-as-feature.js';
@@ -22,6 +23,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
     duplicateName,
     duplicateProperty,
     duplicateBlock,
+    duplicateReference,
     trainTestOverlap,
     labelAsFeature,
     milestoneOrder,

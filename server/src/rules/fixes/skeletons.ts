@@ -89,8 +89,8 @@ export function evaluationLines(facts: PlanFacts, edits: EditBuilder, training: 
     ];
 }
 
-export function modelLines(facts: PlanFacts, edits: EditBuilder): string[] {
-    const name = edits.uniqueName('NewModel');
+export function modelLines(facts: PlanFacts, edits: EditBuilder, base = 'NewModel'): string[] {
+    const name = edits.uniqueName(base);
     const training = trainingDataset(facts, edits);
     return [
         `model ${name} {`,
@@ -158,8 +158,8 @@ export function planOwner(facts: PlanFacts): string | undefined {
     return owner?.ref ? owner.$refText : undefined;
 }
 
-export function personaLines(edits: EditBuilder): string[] {
-    const name = edits.uniqueName('primary_user');
+export function personaLines(edits: EditBuilder, base = 'primary_user'): string[] {
+    const name = edits.uniqueName(base);
     return [
         `persona ${name} {`,
         '  description "TODO: who uses the predictions"',
@@ -192,8 +192,8 @@ export function budgetLines(facts: PlanFacts): string[] {
  * A milestone due on the plan deadline (never after it: past-deadline), else in 90 days, owned by
  * the plan's owner, else the first person or team (milestone-owner-missing).
  */
-export function milestoneLines(facts: PlanFacts, edits: EditBuilder, today: Date = new Date()): string[] {
-    const name = edits.uniqueName('FirstMilestone');
+export function milestoneLines(facts: PlanFacts, edits: EditBuilder, today: Date = new Date(), base = 'FirstMilestone'): string[] {
+    const name = edits.uniqueName(base);
     const deadline = parseDate(facts.plan?.deadline);
     const due = deadline ? formatDate(deadline) : new Date(today.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
     const owner = planOwner(facts) ?? firstParty(facts);
