@@ -503,12 +503,22 @@ export class Harness {
      * The contract of a quick-fix (ARCHITECTURE.md, rules/fixes): its edits only insert text or
      * replace text inside its own diagnostic's range, with the documented exceptions (whitespace
      * before the closing brace of the block being extended; the rollout reorder, which moves whole
-     * stages); nothing the user wrote is lost; on a plan without syntax errors the result parses.
+     * stages; the removal of a repeated list entry); an "Ignore …" that covers several findings only
+ * inserts; nothing the user wrote is lost; on a plan without syntax errors the result parses.
      */
     private checkFix(offsets: Offsets, uri: string, action: CodeAction, reparse: boolean): { check: string; message: string } | undefined {
         const text = offsets.text;
         const diagnostic = action.diagnostics?.[0];
         const code = diagnostic ? diagnosticCode(diagnostic) : undefined;
+        if (diagnostic && action.diagnostics!.length > 1 && /^Ignore /.test(action.title)) {
+            // One "Ignore …" per code family names every finding it silences; it only inserts.
+            const changes = action.edit?.changes ?? {};
+            const edits = Object.keys(changes).length === 1 ? toOffsetEdits(offsets, changes[uri] ?? []) : 'edits another file';
+            if (typeof edits === 'string' || edits.length === 0 || edits.some(e => e.start !== e.end)) {
+                return { check: 'fix-ignore-group', message: `a grouped ignore must only insert comments: ${typeof edits === 'string' ? edits : JSON.stringify(edits.slice(0, 3))}` };
+            }
+            return undefined;
+        }
         if (!diagnostic || action.diagnostics!.length !== 1) {
             return { check: 'fix-diagnostic', message: `the action names ${action.diagnostics?.length ?? 0} diagnostics, not 1` };
         }
@@ -534,6 +544,15 @@ export class Harness {
             const replaced = text.slice(edit.start, edit.end);
             if (/^[ \t]*$/.test(replaced) && text.charAt(edit.end) === '}') {
                 replacesOutside = true;
+                continue;
+            }
+            if (code === 'duplicate-reference') {
+                // The one deletion a fix may make (ARCHITECTURE.md): the repeated entry itself and the
+                // list separator next to it, nothing else.
+                const around = text.slice(edit.start, from) + text.slice(to, edit.end);
+                if (edit.newText !== '' || edit.start > from || edit.end < to || !/^[\s,]*$/.test(around)) {
+                    return { check: 'fix-duplicate-removal', message: `removes more than the repeat and its separator: ${JSON.stringify(replaced.slice(0, 80))} → ${JSON.stringify(edit.newText)}` };
+                }
                 continue;
             }
             if (code === 'rollout-stages-not-increasing') {

@@ -52,6 +52,13 @@ export async function ganttTasks(source: string): Promise<Array<{ name: string; 
     return tasks.map(t => ({ name: t.task, id: t.id, start: day(t.startTime), end: day(t.endTime), milestone: t.milestone }));
 }
 
+/** The Gantt chart's axis settings as Mermaid reads them. */
+export async function ganttDb(source: string): Promise<{ getAxisFormat(): string; getTickInterval(): string | undefined }> {
+    mermaid ??= load();
+    const diagram = await (await mermaid).mermaidAPI.getDiagramFromText(source);
+    return diagram.db as unknown as { getAxisFormat(): string; getTickInterval(): string | undefined };
+}
+
 /** The nodes (id → label) and edges of a flowchart as Mermaid reads it. */
 export async function flowchartGraph(source: string): Promise<{ nodes: Map<string, string>; edges: Array<[string, string]> }> {
     mermaid ??= load();

@@ -5,7 +5,7 @@ import { mermaidGanttText, mermaidLabel } from '../../server/src/export/mermaid-
 import { milestoneGantt, rolloutFlowchart } from '../../server/src/export/mermaid.js';
 import { milestoneChart } from '../../server/src/export/milestone-chart.js';
 import { parseDate } from '../../server/src/model/dates.js';
-import { flowchartGraph, ganttTasks, parseMermaid } from './mermaid-parser.js';
+import { flowchartGraph, ganttDb, ganttTasks, parseMermaid } from './mermaid-parser.js';
 import { EXAMPLES, exampleFiles, mermaidBlocks, modelOfFile, modelOfText } from './support.js';
 
 /**
@@ -129,6 +129,9 @@ describe('the strict shape of the generated Gantt chart', () => {
         expect(source.split('\n')).toEqual([
             'gantt',
             '    dateFormat YYYY-MM-DD',
+            // 18 days: month and day, a tick a week.
+            '    axisFormat %m-%d',
+            '    tickInterval 1week',
             '    section Milestones',
             '    Prototype :milestone, m1, 2026-01-15, 0d',
             '    section Rollout',
@@ -157,6 +160,8 @@ describe('the strict shape of the generated Gantt chart', () => {
         expect(milestoneGantt(milestoneChart(dated))!.split('\n')).toEqual([
             'gantt',
             '    dateFormat YYYY-MM-DD',
+            '    axisFormat %m-%d',
+            '    tickInterval 1day',
             '    section Rollout',
             '    Stage 1 (5 percent) :stage1, 2026-03-01, 2026-03-08',
         ]);
@@ -196,6 +201,8 @@ describe('the strict shape of the generated Gantt chart', () => {
         expect(source.split('\n')).toEqual([
             'gantt',
             '    dateFormat YYYY-MM-DD',
+            '    axisFormat %Y-%m',
+            '    tickInterval 1month',
             '    section Milestones',
             '    a :milestone, m1, 2026-01-10, 0d',
             '    b :milestone, m2, 2026-02-10, 0d',
@@ -216,4 +223,20 @@ describe('the strict shape of the generated Gantt chart', () => {
             ['deadline', '2026-06-30', '2026-06-30'],
         ]);
     });
+
+    test.each([
+        ['a few weeks', 'deadline 2026-03-01 milestone a { due 2026-02-02 }', ['    axisFormat %m-%d', '    tickInterval 1week']],
+        ['about a year', 'deadline 2026-12-31 milestone a { due 2026-01-15 }', ['    axisFormat %Y-%m', '    tickInterval 1month']],
+        ['two years', 'deadline 2027-12-31 milestone a { due 2026-01-15 }', ['    axisFormat %Y-%m', '    tickInterval 3month']],
+        ['several years', 'deadline 2031-06-30 milestone a { due 2026-01-15 }', ['    axisFormat %Y', '    tickInterval 12month']],
+        ['decades', 'deadline 2060-01-01 milestone a { due 2026-01-15 }', ['    axisFormat %Y', '    tickInterval 48month']],
+    ])('the date axis over %s is labelled so that its labels do not overlap', async (_, body, axis) => {
+        const source = milestoneGantt(milestoneChart(await modelOfText(`plan P { ${body} }`)))!;
+        expect(source.split('\n').slice(0, 4)).toEqual(['gantt', '    dateFormat YYYY-MM-DD', ...axis]);
+        // Mermaid reads both settings (and no configuration).
+        expect((await parseMermaid(source)).config).toEqual({});
+        const diagram = await ganttDb(source);
+        expect([diagram.getAxisFormat(), diagram.getTickInterval()]).toEqual(axis.map(line => line.trim().replace(/^\w+ /, '')));
+    });
 });
+

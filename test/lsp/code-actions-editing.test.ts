@@ -330,3 +330,52 @@ describe('quick-fixes for a client that applies snippet edits', () => {
         expect(snippets).toBeGreaterThan(5);
     });
 });
+
+describe('many diagnostics in one request: one ignore per code family', () => {
+    const BARE = 'plan P {\n  stage growth\n}';
+    const MISSING = ['objective-missing', 'owner-missing', 'dataset-missing', 'baseline-missing', 'model-missing',
+        'serving-missing', 'rollout-missing', 'monitoring-missing', 'risk-missing', 'persona-missing'];
+
+    test('a bare growth plan: its fixes, then one ignore that names every code and silences them all', async () => {
+        const { document, diagnostics } = await check(services, BARE);
+        expect([...diagnostics.map(codeOf)].sort()).toEqual([...MISSING].sort());
+        const actions = await codeActions(services, document, diagnostics);
+        const ignores = actions.filter(a => a.title.startsWith('Ignore'));
+        expect(ignores.map(a => a.title)).toEqual(['Ignore the 10 completeness findings on this line']);
+        expect(actions.at(-1)).toBe(ignores[0]);
+        expect(actions.filter(a => !a.title.startsWith('Ignore'))).toHaveLength(10);
+        expect(ignores[0].diagnostics).toHaveLength(10);
+        const edits = editsOf(ignores[0], document);
+        expect(toOffsets(BARE, edits)).toEqual([{ start: 0, end: 0, newText: `// mlplan-ignore ${MISSING.join(', ')} -- TODO: reason\n` }]);
+        const fixed = applyTextEdits(BARE, edits);
+        expect(fixed.endsWith(BARE)).toBe(true);
+        const { diagnostics: after } = await check(services, fixed);
+        expect(after.map(codeOf)).toEqual([]);
+    });
+
+    test('a comment already above the line gets the codes it lacks appended', async () => {
+        const text = `// mlplan-ignore owner-missing -- a team is being formed\n${BARE}`;
+        const { document, diagnostics } = await check(services, text);
+        const ignores = (await codeActions(services, document, diagnostics)).filter(a => a.title.startsWith('Ignore'));
+        expect(ignores.map(a => a.title)).toEqual(['Ignore the 9 completeness findings on this line']);
+        const fixed = applyTextEdits(text, editsOf(ignores[0], document));
+        expect(fixed.split('\n')[0]).toBe(`// mlplan-ignore owner-missing, ${MISSING.filter(c => c !== 'owner-missing').join(', ')} -- a team is being formed`);
+        expect((await check(services, fixed)).diagnostics.map(codeOf)).toEqual([]);
+    });
+
+    test('diagnostics of several families: one ignore each, and a lone one keeps its own title', async () => {
+        const text = 'plan P {\n  stage growth\n  metric m { kind ml unit days }\n}';
+        const { document, diagnostics } = await check(services, text);
+        const unknown = withCode(diagnostics, 'unknown-unit');
+        expect(unknown).toHaveLength(1);
+        const actions = await codeActions(services, document, diagnostics);
+        const ignores = actions.filter(a => a.title.startsWith('Ignore'));
+        expect(ignores.map(a => a.title)).toEqual(['Ignore the 10 completeness findings on this line', 'Ignore `unknown-unit` on this line']);
+        // Both applied at once, as offered against the same text.
+        const fixed = applyTextEdits(text, ignores.flatMap(action => editsOf(action, document)));
+        expect(fixed.endsWith('  metric m { kind ml unit days }\n}')).toBe(true);
+        expect((await check(services, fixed)).diagnostics.map(codeOf)).toEqual([]);
+        expect((await codeActions(services, document, unknown)).filter(a => a.title.startsWith('Ignore')).map(a => a.title))
+            .toEqual(['Ignore `unknown-unit` on this line']);
+    });
+});

@@ -65,7 +65,9 @@ describe('plan level', () => {
             'baseline', 'budget', 'dataset', 'metric', 'milestone', 'model', 'monitoring', 'objective', 'person', 'persona', 'risk',
             'rollout', 'serving', 'slo', 'team',
         ]);
-        expect(labels(ofKind(items, CompletionItemKind.Keyword))).toEqual(expect.arrayContaining(['title', 'owner', 'stage', 'deadline', 'model']));
+        expect(labels(ofKind(items, CompletionItemKind.Keyword))).toEqual(expect.arrayContaining(['title', 'owner', 'stage', 'deadline']));
+        // A block keyword appears once, as its snippet.
+        expect(labels(ofKind(items, CompletionItemKind.Keyword))).not.toContain('model');
         expect(labels(items)).not.toContain('ana');
         expect(labels(items)).not.toContain('subscribers');
         // Keywords that only make sense inside other blocks are not offered.
@@ -218,7 +220,8 @@ describe('references', () => {
 
     test('after `features `: only fields of the training datasets, qualified where a bare name is ambiguous', async () => {
         const items = await complete(plan(`model M {\n    trains on subscribers, events\n    features ${CURSOR}\n  }`));
-        expect(labels(items)).toEqual(['churned', 'clicks', 'events.region', 'subscribers.region', 'tenure_months']);
+        // `churned` is the label: offered, but last.
+        expect(labels(items)).toEqual(['clicks', 'events.region', 'subscribers.region', 'tenure_months', 'churned']);
         expect(labels(items)).not.toContain('holdout_only');
         expect(items.find(i => i.label === 'tenure_months')?.detail).toBe('number field of subscribers');
         expect(items.every(i => i.kind === CompletionItemKind.Field)).toBe(true);
@@ -340,7 +343,7 @@ describe('v2 constructs', () => {
     });
 
     test('new properties in their blocks, and only there', async () => {
-        expect(labels(await complete(v2Plan(`objective O { ${CURSOR} }`)))).toEqual(['kpi', 'description', 'for', 'kpi', 'priority', 'stakeholder', 'value']);
+        expect(labels(await complete(v2Plan(`objective O { ${CURSOR} }`)))).toEqual(['kpi', 'description', 'for', 'priority', 'stakeholder', 'value']);
         expect(labels(await complete(v2Plan(`persona p { ${CURSOR} }`)))).toEqual(['decision', 'description']);
         expect(labels(await complete(v2Plan(`model M { ${CURSOR} }`)))).toEqual(expect.arrayContaining(['latency', 'version', 'registry']));
         expect(labels(await complete(v2Plan(`serving { ${CURSOR} }`)))).toEqual(expect.arrayContaining(['serves', 'replicas', 'capacity']));

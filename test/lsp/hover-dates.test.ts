@@ -24,8 +24,10 @@ const PLAN = `plan P {
 
 test('a date shows its weekday and its distance to the plan start and deadline', async () => {
     expect(await hoverText(PLAN, '2026-09-29')).toBe('`2026-09-29`: a Tuesday; 267 days after the plan start 2026-01-05; 1 day before the deadline 2026-09-30');
-    // (past-deadline's finding on that date follows the date line.)
-    expect((await hoverText(PLAN, '2026-10-02')).split('\n')[0]).toBe('`2026-10-02`: a Friday; 270 days after the plan start 2026-01-05; 2 days **after** the deadline 2026-09-30');
+    // (past-deadline's finding on that date comes first, the date line after it.)
+    const late = (await hoverText(PLAN, '2026-10-02')).split('\n');
+    expect(late[0]).toMatch(/^\*\*`past-deadline`\*\*: /);
+    expect(late[late.indexOf('---') + 2]).toBe('`2026-10-02`: a Friday; 270 days after the plan start 2026-01-05; 2 days **after** the deadline 2026-09-30');
     expect(await hoverText(PLAN, '2026-01-05')).toBe('`2026-01-05`: a Monday; 268 days before the deadline 2026-09-30');
     expect(await hoverText(PLAN, '2026-09-30')).toBe('`2026-09-30`: a Wednesday; 268 days after the plan start 2026-01-05');
 });

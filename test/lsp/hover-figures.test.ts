@@ -66,7 +66,8 @@ describe('quantities', () => {
     test('an unknown unit gives no conversion, only the unknown-unit note', async () => {
         const { document: other } = await check(services, 'plan P { dataset d { source "s" retention 30 days fields { f number } } }');
         const lines = await hoverLines(other, '30 days', 3);
-        expect(lines?.[0]).toBe(`**\`unknown-unit\`**: ${RULES_BY_CODE.get('unknown-unit')!.title}`);
+        expect(lines?.[0]).toBe('**`unknown-unit`**: `days` is not a unit; did you mean `d`?');
+        expect(lines?.[2]).toBe(`*Rule: ${RULES_BY_CODE.get('unknown-unit')!.title}.* ${RULES_BY_CODE.get('unknown-unit')!.why}`);
     });
 });
 
@@ -429,18 +430,38 @@ describe('slo error budget', () => {
 });
 
 describe('diagnostics', () => {
-    test("a diagnostic's rule title and why it matters follow the hover's own content", async () => {
-        const { document } = await check(services, 'plan P {\n  serving { mode batch }\n}\n');
+    test("a single diagnostic's message, rule title and why come first, the hover's own content after", async () => {
+        const { document, diagnostics } = await check(services, 'plan P {\n  serving { mode batch }\n}\n');
         const rule = RULES_BY_CODE.get('fallback-missing')!;
+        const message = diagnostics.find(d => d.code === 'fallback-missing' || (d.data as { code?: string } | undefined)?.code === 'fallback-missing')!.message;
         const lines = await hoverLines(document, 'serving');
-        expect(lines?.slice(0, 1)).toEqual(['**`serving`** (keyword)']);
-        expect(lines?.slice(-5)).toEqual([
+        expect(lines?.slice(0, 6)).toEqual([
+            `**\`fallback-missing\`**: ${message}`,
+            '',
+            `*Rule: ${rule.title}.* ${rule.why}`,
+            '',
             '---',
             '',
-            `**\`fallback-missing\`**: ${rule.title}`,
-            '',
-            rule.why,
         ]);
+        expect(lines?.[6]).toBe('**`serving`** (keyword)');
+    });
+
+    test('the many findings on a new plan\'s name: one line each, first, then the plan; the hover stays short', async () => {
+        const { document } = await check(services, 'plan P {\n  stage growth\n}');
+        const lines = (await hoverLines(document, 'P'))!;
+        expect(lines.slice(0, 4)).toEqual([
+            '**10 findings here**',
+            '',
+            `- **\`objective-missing\`**: plan \`P\` has no objective: say what the project is for, as an \`objective\` with a measurable \`kpi\` *(${RULES_BY_CODE.get('objective-missing')!.title})*`,
+            `- **\`owner-missing\`**: plan \`P\` has no owner: name the person or team accountable for it (\`owner NAME\`) *(${RULES_BY_CODE.get('owner-missing')!.title})*`,
+        ]);
+        expect(lines.slice(12, 15)).toEqual(['', '---', '']);
+        expect(lines[15]).toBe('**plan** `P`');
+        expect(lines.length).toBeLessThan(25);
+        // No rule's "why" paragraph when there are several.
+        for (const code of ['objective-missing', 'persona-missing']) {
+            expect(lines.join('\n')).not.toContain(RULES_BY_CODE.get(code)!.why);
+        }
     });
 
     test('several diagnostics at one position: one note each, once per code', async () => {
@@ -455,6 +476,7 @@ describe('diagnostics', () => {
     test('a comment with a diagnostic (an unused ignore) explains it', async () => {
         const { document } = await check(services, 'plan P {\n  owner a\n  person a\n  // mlplan-ignore risk-missing -- not yet\n  stage mvp\n}\n');
         const lines = await hoverLines(document, 'mlplan-ignore');
-        expect(lines?.[0]).toBe(`**\`unused-ignore\`**: ${RULES_BY_CODE.get('unused-ignore')!.title}`);
+        expect(lines?.[0]).toBe('**`unused-ignore`**: mlplan-ignore `risk-missing` silences nothing on the next line');
+        expect(lines?.[2]?.startsWith(`*Rule: ${RULES_BY_CODE.get('unused-ignore')!.title}.* `)).toBe(true);
     });
 });

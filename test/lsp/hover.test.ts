@@ -6,6 +6,7 @@ import type { Document } from '../../server/src/generated/ast.js';
 import { escapeMarkdownText as escaped } from '../../server/src/export/markdown-escape.js';
 import { keywordDoc, keywordDocKeys } from '../../server/src/lsp/keyword-docs.js';
 import { NAME_RULES } from '../../server/src/lsp/name-rules.js';
+import { RULES_BY_CODE } from '../../server/src/rules/registry.js';
 import { check, createEditorTestServices } from '../support/services.js';
 import { positionOf } from '../support/diagnostics.js';
 
@@ -19,6 +20,19 @@ async function hoverAt(document: LangiumDocument<Document>, position: Position):
 /** The hover's Markdown, line by line, on `needle` (shifted by `shift` characters). */
 async function hoverLines(document: LangiumDocument<Document>, needle: string, shift = 0): Promise<string[] | undefined> {
     return (await hoverAt(document, positionOf(document, needle, 1, shift)))?.split('\n');
+}
+
+/**
+ * The hover's own content: what follows the diagnostics section, which comes first when a
+ * diagnostic covers the position (the whole hover when none does).
+ */
+function ownContent(lines: string[] | undefined): string[] | undefined {
+    const first = lines?.[0] ?? '';
+    if (!lines || !(/^\*\*`[a-z-]+`\*\*: /.test(first) || /^\*\*\d+ findings here\*\*$/.test(first))) {
+        return lines;
+    }
+    const rule = lines.indexOf('---');
+    return rule < 0 ? [] : lines.slice(rule + 2);
 }
 
 const PLAN = `/** Predict which subscribers will cancel within 30 days. */
@@ -217,7 +231,7 @@ describe('declarations', () => {
         expect(lines?.slice(0, 3)).toEqual(['**plan** `Churn`', '', escaped('Predict which subscribers will cancel within 30 days.')]);
         expect(lines).toContain('- stage: growth');
         const { document: other } = await check(services, 'plan Q {\n  start 2026-01-05\n  deadline 2026-09-30\n  deployment replace\n}\n');
-        expect((await hoverLines(other, 'plan Q', 5))?.slice(0, 6)).toEqual([
+        expect(ownContent(await hoverLines(other, 'plan Q', 5))?.slice(0, 6)).toEqual([
             '**plan** `Q`', '', '- stage: mvp (no `stage` given)', '- start: 2026-01-05', '- deadline: 2026-09-30', '- deployment: replace',
         ]);
         expect(lines?.some(l => /^- readiness: \d+\/\d+$/.test(l))).toBe(true);
@@ -324,7 +338,7 @@ describe('keywords', () => {
         expect((await hoverLines(other, 'strategy shadow', 9))?.[2]).toMatch(/^Strategy: the model runs next to the current system/);
         expect((await hoverLines(other, 'shadow 7'))?.[2]).toMatch(/^A period during which the model scores live traffic/);
         expect((await hoverLines(other, 'serving 10'))?.[2]).toMatch(/^The monthly budget for serving/);
-        expect((await hoverLines(other, 'serving {'))?.[2]).toMatch(/^How the model answers in production/);
+        expect(ownContent(await hoverLines(other, 'serving {'))?.[2]).toMatch(/^How the model answers in production/);
         expect((await hoverLines(document, 'kind software'))?.[2]).toMatch(/^What the metric measures/);
         expect((await hoverLines(document, 'kind heuristic'))?.[2]).toMatch(/^Where the baseline comes from/);
         expect((await hoverLines(document, 'unit ms'))?.[0]).toBe('**`unit`** (keyword)');
@@ -444,7 +458,9 @@ describe('nothing to show', () => {
     test('an unresolved reference gives only its diagnostic note', async () => {
         const { document: broken } = await check(services, 'plan P { objective O { kpi nowhere <= 3 % } }');
         const lines = (await hoverAt(broken, positionOf(broken, 'nowhere')))?.split('\n');
-        expect(lines?.[0]).toBe('**`unresolved-reference`**: every name refers to a declaration of the right kind');
+        expect(lines?.[0]).toBe('**`unresolved-reference`**: `nowhere` is not a declared metric');
+        expect(lines?.slice(1, 3)).toEqual(['', `*Rule: ${RULES_BY_CODE.get('unresolved-reference')!.title}.* ${RULES_BY_CODE.get('unresolved-reference')!.why}`]);
+        expect(lines).not.toContain('---');
     });
 
     test('no position of any example, whole or cut short as while typing, makes the hover throw', async () => {

@@ -19,7 +19,7 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .4rem 1.5rem; margin: .75rem 0; }
 .facts dt { font-weight: 600; color: var(--muted); }
 .facts dd { margin: 0; }
-.table-wrap { overflow-x: auto; margin: .75rem 0; }
+.table-wrap { overflow-x: auto; max-width: 100%; margin: .75rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); }
@@ -39,19 +39,22 @@ ol.flow li { position: relative; border: 1px solid var(--accent); border-radius:
 ol.flow li.shadow { border-style: dashed; background: var(--soft); }
 ol.flow li + li::before { content: "→"; position: absolute; left: -1.3rem; top: 50%; transform: translateY(-50%); color: var(--muted); }
 p.rollback { border-left: 4px solid var(--bad); padding: .3rem .7rem; background: #fff5f5; }
-.timeline { margin: 1rem 0; font-size: .9rem; }
-.timeline .row { display: grid; grid-template-columns: 12rem 1fr 12.5rem; align-items: center; gap: .75rem; margin: .25rem 0; }
+.timeline { margin: 1rem 0; font-size: .9rem; overflow-x: auto; }
+.timeline .row { display: grid; grid-template-columns: 12rem minmax(18rem, 1fr) 12.5rem; align-items: center; gap: .75rem; margin: .25rem 0; }
 .timeline .track { position: relative; height: 1.1rem; background: var(--soft); border-radius: 3px; }
 .timeline .bar { position: absolute; top: 0; bottom: 0; min-width: 3px; background: var(--accent); border-radius: 3px; }
 .timeline .point { position: absolute; top: 50%; width: .8rem; height: .8rem; background: var(--accent); transform: translate(-50%, -50%) rotate(45deg); }
 .timeline .rollout .bar { background: #6ea8e0; }
 .timeline .late .bar, .timeline .late .point { background: var(--bad); }
 .timeline .deadline .point { background: var(--ink); }
-.timeline .axis { color: var(--muted); display: flex; justify-content: space-between; }
+.timeline .axis { position: relative; height: 1.3rem; color: var(--muted); font-size: .85em; font-variant-numeric: tabular-nums; }
+.timeline .axis .tick { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; }
 .sev-error { color: var(--bad); font-weight: 600; }
 .sev-warning { color: var(--warn); font-weight: 600; }
 nav.toc { margin: 1rem 0 1.5rem; padding: .6rem .9rem; background: var(--soft); border-radius: 6px; font-size: .92rem; }
-nav.toc ol { margin: .3rem 0 0; padding-left: 1.3rem; columns: 2; }
+nav.toc ol { margin: .3rem 0 0; padding-left: 2.2rem; columns: 2; column-gap: 3rem; }
+nav.toc li { padding-left: .4rem; break-inside: avoid; }
+nav.toc li::marker { font-variant-numeric: tabular-nums; color: var(--muted); }
 details { margin: .5rem 0; color: var(--muted); font-size: .88rem; }
 pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; overflow-x: auto; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .75rem; }

@@ -9,7 +9,7 @@ import type { PlanExport, RolloutExport } from './export-model.js';
 import { escapeHtml, htmlCode, htmlLink, htmlText, htmlWithCode } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
 import { boundInWords, milestoneGantt, rolloutFlowchart } from './mermaid.js';
-import { daysBetween, type MilestoneChart } from './milestone-chart.js';
+import { axisTicks, daysBetween, type MilestoneChart } from './milestone-chart.js';
 import { buildDocument } from './sections/index.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -140,7 +140,10 @@ function timeline(chart: MilestoneChart): string {
     if (chart.deadline) {
         rows.push(row('Plan deadline', 'deadline', `<span class="point" style="left:${pct(at(chart.deadline))}"></span>`, chart.deadline));
     }
-    const axis = `<div class="row"><span></span><span class="axis"><span>${htmlText(range.first)}</span><span>${htmlText(range.last)}</span></span><span></span></div>`;
+    // Ticks chosen from the span and spaced apart (milestone-chart.ts), each at its own place on the track.
+    const ticks = axisTicks(range).map(tick =>
+        `<span class="tick" style="left:${pct(tick.at)}" title="${htmlText(tick.date)}">${htmlText(tick.label)}</span>`);
+    const axis = `<div class="row"><span></span><span class="axis">${ticks.join('')}</span><span></span></div>`;
     const label = chart.rollout.length > 0 ? 'Milestones and rollout on a calendar' : 'Milestones on a calendar';
     return `<div class="timeline" role="img" aria-label="${label}">${rows.join('')}${axis}</div>${mermaidSource(milestoneGantt(chart))}`;
 }

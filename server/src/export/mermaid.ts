@@ -5,7 +5,7 @@
  */
 import type { BoundExport, RolloutExport } from './export-model.js';
 import { mermaidGanttText, mermaidId, mermaidLabel } from './mermaid-escape.js';
-import type { MilestoneChart } from './milestone-chart.js';
+import { chartAxis, type MilestoneChart } from './milestone-chart.js';
 
 const COMPARATOR_WORDS: Record<string, string> = { '<': 'below', '<=': 'at most', '>': 'above', '>=': 'at least', '=': 'equal to' };
 
@@ -53,6 +53,11 @@ export function milestoneGantt(chart: MilestoneChart): string | undefined {
         return undefined;
     }
     const lines = ['gantt', '    dateFormat YYYY-MM-DD'];
+    if (chart.range) {
+        // Labels chosen from the span so that they do not overlap (Mermaid's default labels every tick `%Y-%m-%d`).
+        const axis = chartAxis(chart.range.days);
+        lines.push(`    axisFormat ${axis.axisFormat}`, `    tickInterval ${axis.tickInterval}`);
+    }
     if (chart.items.length > 0) {
         lines.push('    section Milestones');
     }

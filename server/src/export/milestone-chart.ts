@@ -1,4 +1,4 @@
-import { compareDates, dayNumber, parseDate } from '../model/dates.js';
+import { compareDates, dateOfDay, dayNumber, formatDate, parseDate } from '../model/dates.js';
 import type { PlanExport } from './export-model.js';
 
 /** One milestone on the calendar. */
@@ -108,4 +108,94 @@ function rolloutBars(model: PlanExport, deadline: string | null): RolloutBar[] {
 /** Whole days from `a` to `b` (both valid `YYYY-MM-DD`). */
 export function daysBetween(a: string, b: string): number {
     return dayNumber(parseDate(b)!) - dayNumber(parseDate(a)!);
+}
+
+/**
+ * How the chart's date axis is labelled, chosen from its span so that labels do not run into
+ * each other: days or weeks as `MM-DD` up to about two months, months as `YYYY-MM` up to a year,
+ * quarters up to three years, then years (one every few years so that about ten are shown).
+ */
+export interface ChartAxis {
+    /** Mermaid's `axisFormat` (d3 time format). */
+    readonly axisFormat: '%m-%d' | '%Y-%m' | '%Y';
+    /** Mermaid's `tickInterval` (Mermaid accepts day, week and month units, not years). */
+    readonly tickInterval: string;
+    readonly unit: 'day' | 'week' | 'month';
+    readonly every: number;
+}
+
+export function chartAxis(days: number): ChartAxis {
+    if (days <= 14) {
+        return { axisFormat: '%m-%d', tickInterval: '1day', unit: 'day', every: 1 };
+    }
+    if (days <= 62) {
+        return { axisFormat: '%m-%d', tickInterval: '1week', unit: 'week', every: 1 };
+    }
+    if (days <= 366) {
+        return { axisFormat: '%Y-%m', tickInterval: '1month', unit: 'month', every: 1 };
+    }
+    if (days <= 3 * 366) {
+        return { axisFormat: '%Y-%m', tickInterval: '3month', unit: 'month', every: 3 };
+    }
+    const every = 12 * Math.max(1, Math.ceil(days / 365.25 / 10));
+    return { axisFormat: '%Y', tickInterval: `${every}month`, unit: 'month', every };
+}
+
+/** One label under the HTML timeline: its date, its text and where it sits (percent of the track). */
+export interface AxisTick {
+    readonly date: string;
+    readonly label: string;
+    readonly at: number;
+}
+
+/** The least distance between two labels of the HTML timeline, in percent of the track (at most six labels). */
+export const AXIS_LABEL_GAP = 20;
+
+/**
+ * The labels under the HTML timeline: the axis's ticks (Mondays for weeks, the first of a month,
+ * quarter or year) that fall within the range, in the axis format, thinned from the left so that
+ * no two are closer than AXIS_LABEL_GAP. A range without any tick shows its first day.
+ */
+export function axisTicks(range: NonNullable<MilestoneChart['range']>): AxisTick[] {
+    const axis = chartAxis(range.days);
+    const first = dayNumber(parseDate(range.first)!);
+    const last = first + range.days;
+    const label = (day: number) => {
+        const text = formatDate(dateOfDay(day)!);
+        return axis.axisFormat === '%m-%d' ? text.slice(5) : axis.axisFormat === '%Y-%m' ? text.slice(0, 7) : text.slice(0, 4);
+    };
+    const candidates: number[] = [];
+    if (axis.unit === 'day') {
+        for (let day = first; day <= last; day++) {
+            candidates.push(day);
+        }
+    } else if (axis.unit === 'week') {
+        // 1970-01-01 (day 0) was a Thursday: Mondays are the days ≡ 4 (mod 7).
+        for (let day = first + ((((4 - first) % 7) + 7) % 7); day <= last; day += 7) {
+            candidates.push(day);
+        }
+    } else {
+        const start = dateOfDay(first)!;
+        // Months counted from year 0, aligned to the interval (quarters start in January, April...).
+        let month = start.year * 12 + (start.month - 1);
+        month += (axis.every - (((month % axis.every) + axis.every) % axis.every)) % axis.every;
+        if (month === start.year * 12 + (start.month - 1) && start.day !== 1) {
+            month += axis.every;
+        }
+        for (; ; month += axis.every) {
+            const day = dayNumber({ year: Math.floor(month / 12), month: (month % 12) + 1, day: 1 });
+            if (day > last) {
+                break;
+            }
+            candidates.push(day);
+        }
+    }
+    const at = (day: number) => (range.days === 0 ? 0 : ((day - first) / range.days) * 100);
+    const ticks: AxisTick[] = [];
+    for (const day of candidates.length > 0 ? candidates : [first]) {
+        if (ticks.length === 0 || at(day) - ticks[ticks.length - 1].at >= AXIS_LABEL_GAP) {
+            ticks.push({ date: formatDate(dateOfDay(day)!), label: label(day), at: at(day) });
+        }
+    }
+    return ticks;
 }

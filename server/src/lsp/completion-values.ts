@@ -118,6 +118,15 @@ export const FIELD_FLAGS: Readonly<Record<string, string>> = {
     label: 'the target the model learns: never a feature',
 };
 
+/** What each comparator says, for the completion detail. */
+export const COMPARATOR_NAMES: Readonly<Record<string, string>> = {
+    '<=': 'at most',
+    '>=': 'at least',
+    '<': 'below',
+    '>': 'above',
+    '=': 'equal to',
+};
+
 /** What each unit is, for the completion detail. */
 export const UNIT_NAMES: Readonly<Record<string, string>> = {
     ms: 'milliseconds',

@@ -1,7 +1,9 @@
 /**
  * Quick-fixes. For each mlplan diagnostic in the request, the fixes its rule owns (rules/fixes/,
- * looked up by `data.code` in the registry) and an "ignore on this line" comment, as `quickfix`
- * code actions. Everything that decides what to insert is pure and lives with the rules; this
+ * looked up by `data.code` in the registry), as `quickfix` code actions, then the "ignore on this
+ * line" comments: one action per code family (rule category) however many diagnostics the request
+ * carries, naming all of the family's codes in one comment (a lone diagnostic keeps "Ignore `CODE`
+ * on this line"). Everything that decides what to insert is pure and lives with the rules; this
  * file only adapts it to LSP, sending a fix that inserts a placeholder as snippet edits when the
  * client applies them (snippet-edits.ts).
  */
@@ -10,9 +12,12 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import type { MlPlanFacts } from '../language/mlplan-facts.js';
-import { createFixer } from '../rules/fixes/fixer.js';
+import { createFixer, groupedIgnores } from '../rules/fixes/fixer.js';
 import type { MlPlanLspServices } from './lsp-services.js';
 import { asSnippetEdits } from './snippet-edits.js';
+
+/** Each fix costs up to a few milliseconds on a large plan; a request stays well under a second. */
+const MAX_DIAGNOSTICS_FIXED = 50;
 
 export class MlPlanCodeActionProvider implements CodeActionProvider {
     private readonly facts: MlPlanFacts;
@@ -32,11 +37,15 @@ export class MlPlanCodeActionProvider implements CodeActionProvider {
             return undefined;
         }
         const facts = this.facts.of(document as LangiumDocument<Document>);
-        const fixesOf = createFixer(facts, document.textDocument.getText(), (rule, error) =>
-            console.error(`mlplan: the fix of ${rule.code} failed: ${error instanceof Error ? error.message : String(error)}`));
+        const text = document.textDocument.getText();
+        const fixesOf = createFixer(facts, text, (rule, error) =>
+            console.error(`mlplan: the fix of ${rule.code} failed: ${error instanceof Error ? error.message : String(error)}`), { ignore: false });
         const actions: CodeAction[] = [];
         // Other tools' diagnostics on the same document are theirs to fix.
-        for (const diagnostic of diagnostics.filter(d => d.source === undefined || d.source === 'mlplan')) {
+        const ours = diagnostics.filter(d => d.source === undefined || d.source === 'mlplan');
+        // An editor asks for the diagnostics under the cursor; a request naming thousands (a select-all
+        // on a broken file) gets the fixes of the first ones and the grouped ignores of all, in time.
+        for (const diagnostic of ours.slice(0, MAX_DIAGNOSTICS_FIXED)) {
             for (const fix of fixesOf(diagnostic)) {
                 actions.push({
                     title: fix.title,
@@ -46,6 +55,14 @@ export class MlPlanCodeActionProvider implements CodeActionProvider {
                     edit: this.workspaceEdit(document, fix.edits),
                 });
             }
+        }
+        for (const ignore of groupedIgnores(facts, text, ours)) {
+            actions.push({
+                title: ignore.fix.title,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: ignore.diagnostics,
+                edit: this.workspaceEdit(document, ignore.fix.edits),
+            });
         }
         return actions;
     }

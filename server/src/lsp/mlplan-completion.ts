@@ -7,7 +7,7 @@ import {
     type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature,
 } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { lastMemberBefore, planBody } from './plan-body.js';
 import { kindWord } from '../model/declarations.js';
@@ -15,7 +15,8 @@ import { CURRENCIES, isTolerated, lookupUnit, UNIT_SYMBOLS, unitsOfDimension, ty
 import { PROPERTY_UNITS } from '../model/property-units.js';
 import { declarationKind } from './declaration-kinds.js';
 import { BLOCK_SNIPPETS, FIELD_SNIPPET, type BlockSnippet } from './completion-snippets.js';
-import { ENUM_VALUES, FIELD_FLAGS, UNIT_NAMES } from './completion-values.js';
+import { COMPARATOR_NAMES, ENUM_VALUES, FIELD_FLAGS, UNIT_NAMES } from './completion-values.js';
+import { keywordDoc } from './keyword-docs.js';
 import { NAME_RULES } from './name-rules.js';
 
 /**
@@ -36,6 +37,7 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
     /** Contexts for which units / the field snippet were already proposed (one call per feature). */
     private readonly unitsDone = new WeakSet<CompletionContext>();
     private readonly fieldSnippetDone = new WeakSet<CompletionContext>();
+    private readonly comparatorsDone = new WeakSet<CompletionContext>();
 
     /** `features subscribers.` and `drift subscribers.` open the dataset's fields. */
     override readonly completionOptions = { triggerCharacters: ['.'] };
@@ -157,6 +159,9 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
 
     private completeKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, rule: string | undefined, acceptor: CompletionAcceptor): void {
         const value = keyword.value;
+        if (COMPARATOR_NAMES[value] !== undefined) {
+            return this.completeComparators(context, acceptor);
+        }
         if (!/\p{L}/u.test(value)) {
             return;
         }
@@ -166,6 +171,10 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         if (rule === ast.Field.$type && FIELD_FLAGS[value]) {
+            if (flagsBefore(context.textDocument.getText(), context.tokenOffset).has(value)) {
+                // `email text pii pii` would say nothing more.
+                return;
+            }
             acceptor(context, { label: value, kind: CompletionItemKind.EnumMember, detail: `flag: ${FIELD_FLAGS[value]}`, sortText: SORT.value });
             return;
         }
@@ -173,9 +182,12 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
             // A second `serving { … }` would only be `duplicate-block`.
             return;
         }
+        const documentation = rule ? keywordDocumentation(rule, value) : undefined;
         const snippet = BLOCK_SNIPPETS[`${rule}:${value}`];
         if (snippet) {
-            acceptor(context, snippetItem(value, snippet));
+            // The block keyword appears once: as its snippet, documented like the keyword's hover.
+            acceptor(context, { ...snippetItem(value, snippet), documentation });
+            return;
         }
         const role = keywordRole(keyword, rule);
         if (isAlreadyWritten(context, keyword, rule)) {
@@ -187,7 +199,53 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
             kind: CompletionItemKind.Keyword,
             detail: role ?? 'keyword',
             sortText: role ? SORT.property : SORT.keyword,
+            documentation,
         });
+    }
+
+    /**
+     * `kpi auc |`: the comparators the grammar allows here, all at once (Langium asks once per
+     * keyword). After a metric in a target (`kpi`, `success`, `indicator`) the one that points the
+     * way the metric improves comes first; in `alert` and `rollback when`, which describe the bad
+     * side, the opposite. `=` only where it is the only choice (`expect`).
+     */
+    private completeComparators(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        if (this.comparatorsDone.has(context)) {
+            return;
+        }
+        this.comparatorsDone.add(context);
+        const allowed = new Set(context.features.map(f => f.feature).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => COMPARATOR_NAMES[v] !== undefined));
+        const { keyword, metric } = boundBefore(context.textDocument.getText(), context.tokenOffset) ?? {};
+        const side = keyword === undefined ? undefined : TARGET_KEYWORDS.has(keyword) ? 'good' : BAD_SIDE_KEYWORDS.has(keyword) ? 'bad' : undefined;
+        const better = side && metric ? this.metricNamed(context, metric)?.better : undefined;
+        let order: string[] = ['<=', '>=', '<', '>'];
+        if (better === 'higher' || better === 'lower') {
+            const up = ['>=', '>'];
+            const down = ['<=', '<'];
+            const good = better === 'higher' ? up : down;
+            const bad = better === 'higher' ? down : up;
+            // The bad side is written strict first (`alert auc < 0.7`), the target inclusive (`kpi auc >= 0.8`).
+            order = side === 'good' ? [...good, ...bad] : [...[...bad].reverse(), ...[...good].reverse()];
+        }
+        const symbols = allowed.size === 1 && allowed.has('=') ? ['='] : order.filter(op => allowed.has(op));
+        symbols.forEach((op, index) => {
+            acceptor(context, {
+                label: op,
+                kind: CompletionItemKind.Operator,
+                detail: better && side ? `${COMPARATOR_NAMES[op]} (${better} is better)` : COMPARATOR_NAMES[op],
+                sortText: `${SORT.value}${String(index).padStart(2, '0')}`,
+                preselect: (index === 0 && better !== undefined) || undefined,
+            });
+        });
+    }
+
+    /** The metric `name` as the bound at the cursor would resolve it (local or imported). */
+    private metricNamed(context: CompletionContext, name: string): ast.Metric | undefined {
+        const anchor = context.node ?? context.document.parseResult.value;
+        const container = { $type: ast.Kpi.$type, $container: anchor } as unknown as AstNode;
+        const node = this.scopeProvider.getScope({ reference: { $refText: name, ref: undefined }, container, property: 'metric' } as ReferenceInfo)
+            .getElement(name)?.node;
+        return ast.isMetric(node) ? node : undefined;
     }
 
     private completeFieldSnippet(context: CompletionContext, acceptor: CompletionAcceptor): void {
@@ -274,11 +332,18 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const qualified = this.qualifiedFieldCandidates(refInfo, context);
         if (qualified) {
-            return qualified;
+            return ast.isFieldRef(refInfo.container) ? withoutListedFeatures(qualified, context) : qualified;
         }
         const candidates = super.getReferenceCandidates(refInfo, context);
         const container = refInfo.container;
-        if (!ast.isFieldRef(container) || refInfo.property !== 'field' || container.dataset) {
+        if (ast.isFieldRef(container) && refInfo.property === 'field') {
+            return this.fieldCandidates(candidates, container, context);
+        }
+        return candidates.distinct(d => d.name);
+    }
+
+    private fieldCandidates(candidates: Stream<AstNodeDescription>, container: ast.FieldRef, context: CompletionContext): Stream<AstNodeDescription> {
+        if (container.dataset) {
             return candidates.distinct(d => d.name);
         }
         // A bare feature name found in several training datasets is ambiguous: propose it qualified.
@@ -287,10 +352,10 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
         for (const d of all) {
             counts.set(d.name, (counts.get(d.name) ?? 0) + 1);
         }
-        return stream(all.map(d => {
+        return withoutListedFeatures(stream(all.map(d => {
             const dataset = d.node?.$container;
             return (counts.get(d.name) ?? 0) > 1 && ast.isDataset(dataset) ? { ...d, name: `${dataset.name}.${d.name}` } : d;
-        }));
+        })), context);
     }
 
     /**
@@ -327,7 +392,9 @@ export class MlPlanCompletionProvider extends DefaultCompletionProvider {
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        return { ...item, kind: declarationKind(description.type).completion, detail: describeCandidate(description), sortText: SORT.reference };
+        // A `label` field is the target, never a feature (`label-as-feature`): it is not offered first.
+        const sortText = ast.isField(description.node) && description.node.label ? `${SORT.reference}~` : SORT.reference;
+        return { ...item, kind: declarationKind(description.type).completion, detail: describeCandidate(description), sortText };
     }
 }
 
@@ -359,6 +426,59 @@ export function qualifierBefore(text: string, end: number): string | undefined {
         i++;
     }
     return i < wordEnd ? text.slice(i, wordEnd) : undefined;
+}
+
+/**
+ * The keyword and metric of the bound being written before `end` (`kpi auc ` gives `kpi`, `auc`;
+ * `rollback when a > 1 or b ` gives `or`, `b`), read from at most the last 200 characters.
+ */
+function boundBefore(text: string, end: number): { keyword: string; metric: string } | undefined {
+    const match = /([A-Za-z_][\w-]*)\s+([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, end - 200), end));
+    return match ? { keyword: match[1], metric: match[2] } : undefined;
+}
+
+/** Keywords before a metric that state a target (the good side). */
+const TARGET_KEYWORDS = new Set(['kpi', 'success', 'indicator']);
+/** Keywords before a metric that state a condition to react to (the bad side). */
+const BAD_SIDE_KEYWORDS = new Set(['alert', 'when', 'or', 'and']);
+
+/** The flags already written after the field type before `end` (`email text pii |` gives `pii`). */
+function flagsBefore(text: string, end: number): Set<string> {
+    const words = text.slice(Math.max(0, end - 200), end).split(/[^\w-]+/).filter(Boolean);
+    const flags = new Set<string>();
+    for (let i = words.length - 1; i >= 0 && FIELD_FLAGS[words[i]] !== undefined; i--) {
+        flags.add(words[i]);
+    }
+    return flags;
+}
+
+/**
+ * `features a, d.b, |`: the fields already listed in this `features` (bare or qualified) are not
+ * offered again, a repeat says nothing.
+ */
+function withoutListedFeatures(candidates: Stream<AstNodeDescription>, context: CompletionContext): Stream<AstNodeDescription> {
+    const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 2000), context.tokenOffset);
+    const match = /\bfeatures\s+((?:[\w.]+\s*,\s*)*)(?:[\w]+\s*\.\s*)?$/.exec(before);
+    if (!match) {
+        return candidates;
+    }
+    const listed = new Set(match[1].split(',').map(s => s.replace(/\s+/g, '')).filter(Boolean));
+    return candidates.filter(d => {
+        const dataset = d.node?.$container;
+        const bare = ast.isField(d.node) ? d.node.name : d.name;
+        const qualified = ast.isDataset(dataset) ? `${dataset.name}.${bare}` : bare;
+        return !listed.has(bare) && !listed.has(qualified) && !listed.has(d.name);
+    });
+}
+
+/** A keyword's hover text, as completion documentation. */
+function keywordDocumentation(rule: string, keyword: string): MarkupContent | undefined {
+    const entry = keywordDoc(rule, keyword);
+    if (!entry) {
+        return undefined;
+    }
+    const value = entry.example ? `${entry.text}\n\nExample: \`${entry.example.replace(/`/g, '')}\`` : entry.text;
+    return { kind: MarkupKind.Markdown, value };
 }
 
 function snippetItem(label: string, snippet: BlockSnippet): CompletionValueItem {

@@ -6,8 +6,9 @@
  * - on a keyword or a quantity that a derived figure depends on (serving's load, cost and capacity,
  *   a rollout's calendar, a stage's requests, labeling, the budget, an objective's value): the
  *   figures themselves, from the plan's figures (hover-figures.ts);
- * and, on top of any of these, each mlplan diagnostic covering the position adds its rule's title
- * and why it matters. Keywords are not reserved, so a keyword written where a name goes is a name.
+ * and, before any of these, the mlplan diagnostics covering the position: one with its message and
+ * why its rule matters, several one line each (message and rule title). Keywords are not
+ * reserved, so a keyword written where a name goes is a name.
  */
 import {
     AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise,
@@ -48,9 +49,10 @@ export class MlPlanHoverProvider implements HoverProvider {
         }
         const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
         const onLeaf = leaf && !leaf.hidden && leaf.offset <= offset && offset < leaf.end ? leaf : undefined;
+        // What is wrong here comes first: it is what the author hovered for.
         const sections = [
-            onLeaf ? this.leafContent(document as LangiumDocument<ast.Document>, onLeaf) : undefined,
             diagnosticNotes(document, params.position),
+            onLeaf ? this.leafContent(document as LangiumDocument<ast.Document>, onLeaf) : undefined,
         ].filter((s): s is string => s !== undefined && s !== '');
         if (sections.length === 0) {
             return undefined;
@@ -230,20 +232,34 @@ function unitContent(symbol: string | undefined): string | undefined {
     return `${code(symbol)}: ${describeDimension(unit.dimension)}${also}`;
 }
 
-/** For each mlplan diagnostic covering the position: its rule's title and why it matters. */
+/**
+ * The mlplan diagnostics covering the position, once per code. A single one: its message and why
+ * its rule matters. Several (a new plan's missing sections all sit on its name): one line each, the
+ * message and the rule's one-line title, so that the hover stays short.
+ */
 export function diagnosticNotes(document: LangiumDocument, position: Position): string | undefined {
-    const seen = new Set<string>();
-    const notes: string[] = [];
+    const found = new Map<string, { message: string; title: string; why: string }>();
     for (const diagnostic of document.diagnostics ?? []) {
         const ruleCode = diagnosticCode(diagnostic);
         const rule = ruleCode ? RULES_BY_CODE.get(ruleCode) : undefined;
-        if (!rule || seen.has(rule.code) || !covers(diagnostic.range, position)) {
+        if (!rule || found.has(rule.code) || !covers(diagnostic.range, position)) {
             continue;
         }
-        seen.add(rule.code);
-        notes.push(`**${code(rule.code)}**: ${rule.title}\n\n${rule.why}`);
+        const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+        found.set(rule.code, { message, title: rule.title, why: rule.why });
     }
-    return notes.length > 0 ? notes.join('\n\n') : undefined;
+    if (found.size === 0) {
+        return undefined;
+    }
+    if (found.size === 1) {
+        const [[ruleCode, note]] = [...found];
+        return `**${code(ruleCode)}**: ${note.message}\n\n*Rule: ${note.title}.* ${note.why}`;
+    }
+    return [
+        `**${found.size} findings here**`,
+        '',
+        ...[...found].map(([ruleCode, note]) => `- **${code(ruleCode)}**: ${note.message} *(${note.title})*`),
+    ].join('\n');
 }
 
 function covers(range: Range, position: Position): boolean {

@@ -11,7 +11,7 @@
 import type { AstNode } from 'langium';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Fix } from './fix.js';
-import { reindent, tokensOf, type FixDocument } from './fix-document.js';
+import { reindent, type FixDocument } from './fix-document.js';
 
 interface BlockChunk {
     readonly lines: readonly string[];
@@ -69,7 +69,7 @@ export class EditBuilder {
      * declaration), where a reader looks for `owner` or `title`.
      */
     addAfterHeader(node: AstNode, line: string): this {
-        const leaves = tokensOf(node.$cstNode);
+        const leaves = this.doc.tokens(node);
         const open = leaves.findIndex(l => l.text === '{');
         if (open < 0 || !this.doc.closingBrace(node)) {
             this.failed = true;

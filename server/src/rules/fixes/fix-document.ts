@@ -160,8 +160,27 @@ export class FixDocument {
      * The `}` that closes `node`'s block: its last token, provided the node's braces balance (a
      * block the parser had to recover from has no reliable end, and gets no fix).
      */
+    /**
+     * The non-hidden tokens of `node`, remembered: one request may fix thousands of diagnostics
+     * that all insert into the same plan, and flattening a large plan once per fix is quadratic.
+     */
+    tokens(node: AstNode): LeafCstNode[] {
+        const cst = node.$cstNode;
+        if (!cst) {
+            return [];
+        }
+        let leaves = this.tokenCache.get(cst);
+        if (!leaves) {
+            leaves = tokensOf(cst);
+            this.tokenCache.set(cst, leaves);
+        }
+        return leaves;
+    }
+
+    private readonly tokenCache = new Map<CstNode, LeafCstNode[]>();
+
     closingBrace(node: AstNode): LeafCstNode | undefined {
-        const leaves = tokensOf(node.$cstNode);
+        const leaves = this.tokens(node);
         const last = leaves[leaves.length - 1];
         const opened = leaves.filter(l => l.text === '{').length;
         const closed = leaves.filter(l => l.text === '}').length;
@@ -178,8 +197,8 @@ export class FixDocument {
     innerIndent(node: AstNode): string {
         const cst = node.$cstNode;
         const blockIndent = cst ? this.indentAt(cst.offset) : '';
-        const leaves = cst ? CstUtils.flattenCst(cst).toArray() : [];
-        const open = leaves.findIndex(l => !l.hidden && l.text === '{');
+        const leaves = this.tokens(node);
+        const open = leaves.findIndex(l => l.text === '{');
         const close = this.closingBrace(node);
         if (open >= 0) {
             for (const leaf of leaves.slice(open + 1)) {
@@ -192,9 +211,13 @@ export class FixDocument {
     }
 
     /** Every name declared in the plan-wide namespace (this document and its imports). */
-    declaredNames(): Set<string> {
-        return new Set([...this.facts.local, ...this.facts.imported].map(d => d.name));
+    declaredNames(): ReadonlySet<string> {
+        // Asked once per fix, and a code action request may fix thousands of diagnostics of one text.
+        this.names ??= new Set([...this.facts.local, ...this.facts.imported].map(d => d.name));
+        return this.names;
     }
+
+    private names?: Set<string>;
 }
 
 /** The non-hidden tokens of a CST node, in order. */

@@ -10,7 +10,7 @@ import type { Fix, FixContext, Rule } from '../rule.js';
 import { diagnosticCode } from '../run-rules.js';
 import { EditBuilder } from './edit-helpers.js';
 import { FixDocument } from './fix-document.js';
-import { ignoreFix } from './ignore.js';
+import { groupedIgnoreFixes, ignoreFix, type GroupedIgnore, type IgnoreTarget } from './ignore.js';
 
 export type FixErrorHandler = (rule: Rule, error: unknown) => void;
 
@@ -18,8 +18,11 @@ export type FixErrorHandler = (rule: Rule, error: unknown) => void;
  * A function from a diagnostic of the document behind `facts` (whose text is `text`) to its fixes,
  * best first, the ignore comment last. A rule whose fix throws loses only its own fixes.
  */
-export function createFixer(facts: PlanFacts, text: string, onError: FixErrorHandler = () => undefined): (diagnostic: Diagnostic) => Fix[] {
+export function createFixer(
+    facts: PlanFacts, text: string, onError: FixErrorHandler = () => undefined, options: { readonly ignore?: boolean } = {},
+): (diagnostic: Diagnostic) => Fix[] {
     const doc = new FixDocument(text, facts);
+    const withIgnore = options.ignore ?? true;
     return diagnostic => {
         const code = diagnosticCode(diagnostic);
         if (!code) {
@@ -42,9 +45,25 @@ export function createFixer(facts: PlanFacts, text: string, onError: FixErrorHan
                 onError(rule, error);
             }
         }
-        const ignore = ignoreFix(doc, diagnostic, rule, code);
+        const ignore = withIgnore ? ignoreFix(doc, diagnostic, rule, code) : undefined;
         return [...onePreferred(fixes), ...(ignore ? [ignore] : [])];
     };
+}
+
+/**
+ * The "Ignore …" fixes of several diagnostics of the document behind `facts` (whose text is `text`),
+ * grouped: at most one per code family (rule category), each with the diagnostics it silences.
+ * With a single diagnostic, the same fix `createFixer` ends with.
+ */
+export function groupedIgnores(facts: PlanFacts, text: string, diagnostics: readonly Diagnostic[]): GroupedIgnore[] {
+    const targets: IgnoreTarget[] = [];
+    for (const diagnostic of diagnostics) {
+        const code = diagnosticCode(diagnostic);
+        if (code) {
+            targets.push({ diagnostic, code, rule: RULES_BY_CODE.get(code) });
+        }
+    }
+    return groupedIgnoreFixes(new FixDocument(text, facts), targets);
 }
 
 /** At most one fix per diagnostic is preferred: the first one marked so. */
