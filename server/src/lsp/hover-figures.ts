@@ -10,7 +10,7 @@ import * as ast from '../generated/ast.js';
 import { dayOf, formatDay } from '../model/dates.js';
 import { measureOf, type MonthlyCost, type ServingBudgetUse } from '../model/derived.js';
 import {
-    costOverValue, labelingBudgetUse, valueToCost, yearlyServingCost, type YearlyCost, type YearlyValue,
+    costOverValue, valueToCost, yearlyServingCost, type YearlyCost, type YearlyValue,
 } from '../model/economics.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import type { LabelingFigures, RolloutSchedule, ServingMonths, StageFigures } from '../model/schedule.js';
@@ -391,7 +391,7 @@ export function labelingBudget(budget: ast.Budget, facts: PlanFacts): string {
     if (!line || !currency) {
         return section(title, ['- the `labeling` line is not an amount of money']);
     }
-    const use = labelingBudgetUse(facts.visible.datasets.map(d => facts.figures.labeling(d)), budget);
+    const use = facts.figures.labelingBudgetUse(budget);
     if (!use) {
         return section(title, [`- no dataset has a labeling \`cost\` per row in ${currency} and a \`size\``]);
     }

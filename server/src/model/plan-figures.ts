@@ -5,8 +5,8 @@ import {
     type Capacity, type ErrorBudget, type MonthlyCost, type ServingBudgetUse,
 } from './derived.js';
 import {
-    budgetSum, labelingSpend, yearlyServingCost, yearlyValue,
-    type BudgetSum, type LabelingSpend, type YearlyCost, type YearlyValue,
+    budgetSum, labelingBudgetUse, labelingSpend, yearlyServingCost, yearlyValue,
+    type BudgetSum, type LabelingBudgetUse, type LabelingSpend, type YearlyCost, type YearlyValue,
 } from './economics.js';
 import {
     labelingFigures, rolloutSchedule, rolloutStartDay, servingMonths,
@@ -48,6 +48,8 @@ export interface PlanFigures {
     labeling(dataset: ast.Dataset): LabelingFigures;
     /** The labeling cost of every dataset the plan can see. */
     readonly labelingSpend: LabelingSpend | undefined;
+    /** That labeling cost against a budget's `labeling` line (its currency only). */
+    labelingBudgetUse(budget: ast.Budget): LabelingBudgetUse | undefined;
     /** Months of serving before the deadline, as the budget check counts them. */
     readonly servingMonths: ServingMonths;
     /** The budget's lines against its total. */
@@ -79,6 +81,7 @@ export function planFigures(input: FiguresInput): PlanFigures {
     const durations = new Map<ast.Rollout, number | undefined>();
     const schedules = new Map<ast.Rollout, RolloutSchedule>();
     const labelings = new Map<ast.Dataset, LabelingFigures>();
+    const labelingUses = new Map<ast.Budget, LabelingBudgetUse | undefined>();
     const startDay = dayOf(input.plan?.start);
     const deadlineDay = dayOf(input.plan?.deadline);
     const once = lazy();
@@ -112,6 +115,8 @@ export function planFigures(input: FiguresInput): PlanFigures {
         get labelingSpend() {
             return once('labelingSpend', () => labelingSpend(input.datasets.map(d => figures.labeling(d))));
         },
+        labelingBudgetUse: budgetNode => remembered(labelingUses, budgetNode,
+            b => labelingBudgetUse(input.datasets.map(d => figures.labeling(d)), b)),
         get servingMonths() {
             return once('servingMonths', () => servingMonths(rolloutStartDay(input.rollout).day, startDay, deadlineDay));
         },

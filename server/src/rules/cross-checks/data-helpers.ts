@@ -6,16 +6,6 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type * as ast from '../../generated/ast.js';
-import type { PlanFacts } from '../../model/plan-facts.js';
-
-/**
- * LANGUAGE.md 4.3's served model: serving's `serves`, else the plan's only model. Serving's figures
- * decide it when there is a serving block; without one there is no `serves` to read, and the
- * plan's only model is still the one whose inputs monitoring logs.
- */
-export function servedModel(facts: PlanFacts): ast.Model | undefined {
-    return facts.figures.servedModel;
-}
 
 /** The datasets a model `trains on` that resolve; an unresolved one is already an error of its own. */
 export function trainingDatasets(model: ast.Model): ast.Dataset[] {

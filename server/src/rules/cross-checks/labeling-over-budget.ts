@@ -1,4 +1,4 @@
-import { labelingBudgetUse, type LabelingBudgetUse } from '../../model/economics.js';
+import type { LabelingBudgetUse } from '../../model/economics.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
 import { formatValue } from '../../model/units.js';
 import type { Rule } from '../rule.js';
@@ -36,5 +36,5 @@ export const labelingOverBudget: Rule = {
 };
 
 function labelingUse(facts: PlanFacts): LabelingBudgetUse | undefined {
-    return labelingBudgetUse(facts.visible.datasets.map(dataset => facts.figures.labeling(dataset)), facts.budget);
+    return facts.budget && facts.figures.labelingBudgetUse(facts.budget);
 }

@@ -3,7 +3,7 @@ import { measureOf } from '../../model/derived.js';
 import { compareMeasures, formatMeasure, type Measure } from '../../model/units.js';
 import { quoted } from '../helpers.js';
 import type { Rule } from '../rule.js';
-import { quotedList, servedModel, statementRange, trainingDatasets } from './data-helpers.js';
+import { quotedList, statementRange, trainingDatasets } from './data-helpers.js';
 
 /**
  * Monitoring's `log inputs for D` against the `retention` of each training dataset of the served
@@ -18,7 +18,7 @@ export const logRetentionExceedsConsent: Rule = {
     title: 'logged model inputs are kept no longer than the personal data they come from',
     why: 'Logging the inputs of a model is how teams debug it and build the next training set, but every logged request is a fresh copy of the personal data the model reads. The retention agreed for that data does not stop at the warehouse: a log store that holds requests for longer than the source dataset may be kept holds personal data beyond the consent under which it was collected. Aligning the log retention with the dataset\'s retention (or logging only predictions) keeps deletion promises true everywhere the data lands.',
     check({ facts, report }) {
-        const model = servedModel(facts);
+        const model = facts.figures.servedModel;
         if (!model) {
             return;
         }
