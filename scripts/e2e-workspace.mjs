@@ -26,6 +26,20 @@ export async function prepareUiWorkspace(folder) {
     return folder;
 }
 
+/**
+ * The workspace of the screenshots of scripts/e2e-code-server.mjs's later UI checks
+ * (test/e2e/ui/ui-checks.mjs): a plan with an undeclared metric, a nearly empty plan, a
+ * mlplan.config.json with a misspelled rule code, a plan with findings of every kind, and the
+ * churn example (milestones). Apart from the workspace above, whose Problems panel they would crowd.
+ */
+export async function prepareReviewUiWorkspace(folder) {
+    await mkdir(folder, { recursive: true });
+    await cp(path.join(ROOT, 'test', 'e2e', 'ui-fixture'), folder, { recursive: true });
+    await cp(path.join(FIXTURE, 'several-kinds.mlplan'), path.join(folder, 'several-kinds.mlplan'));
+    await cp(path.join(ROOT, 'examples', 'churn-prediction.mlplan'), path.join(folder, 'churn-prediction.mlplan'));
+    return folder;
+}
+
 /** The bundles the launchers need; a one-line reason when one is missing. */
 export function missingBundles(existsSync) {
     const needed = ['out/extension.cjs', 'out/server.cjs', 'out/e2e/index.cjs'];

@@ -2,14 +2,13 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { planNameFrom, planTemplate, TEMPLATE_STAGES } from '../../server/src/templates/plan-template.js';
 import type { ReadinessReport } from '../../server/src/lsp/mlplan-commands.js';
-
-const READINESS_SCHEME = 'mlplan-readiness';
+import { ReadinessReports } from './readiness-report.js';
 
 /** The ML Plan commands of the command palette. */
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
-    const reports = new ReadinessDocuments();
+    const reports = new ReadinessReports(client);
     context.subscriptions.push(
-        vscode.workspace.registerTextDocumentContentProvider(READINESS_SCHEME, reports),
+        reports,
         vscode.commands.registerCommand('mlplan.newPlan', newPlanFromTemplate),
         vscode.commands.registerCommand('mlplan.showReadiness', (uri?: vscode.Uri | string) => showReadiness(client(), reports, uri)),
     );
@@ -63,41 +62,16 @@ const STAGE_HELP: Record<string, string> = {
     maturity: 'in production: retraining, budget, milestones',
 };
 
-/** Opens the readiness checklist of the active (or given) plan as a Markdown document. */
-async function showReadiness(client: LanguageClient | undefined, reports: ReadinessDocuments, target?: vscode.Uri | string): Promise<ReadinessReport | undefined> {
+/** Shows the readiness report (checklist and open diagnostics) of the active (or given) plan, rendered. */
+async function showReadiness(client: LanguageClient | undefined, reports: ReadinessReports, target?: vscode.Uri | string): Promise<ReadinessReport | undefined> {
     const uri = typeof target === 'string' ? target : (target ?? vscode.window.activeTextEditor?.document.uri)?.toString();
     if (!client || !uri) {
         void vscode.window.showInformationMessage('ML Plan: open an .mlplan file to see its readiness.');
         return undefined;
     }
-    const report = await client.sendRequest<ReadinessReport | undefined>('workspace/executeCommand', {
-        command: 'mlplan.readinessReport',
-        arguments: [uri],
-    });
+    const report = await reports.show(uri);
     if (!report) {
         void vscode.window.showInformationMessage('ML Plan: no readiness for this file (is it an .mlplan plan?).');
-        return undefined;
     }
-    const reportUri = vscode.Uri.from({ scheme: READINESS_SCHEME, path: `/${report.plan ?? 'plan'}-readiness.md` });
-    reports.set(reportUri, report.markdown);
-    const document = await vscode.workspace.openTextDocument(reportUri);
-    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     return report;
-}
-
-/** Read-only, in-memory documents for reports. */
-class ReadinessDocuments implements vscode.TextDocumentContentProvider {
-    private readonly contents = new Map<string, string>();
-    private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-    readonly onDidChange = this.changed.event;
-
-    set(uri: vscode.Uri, markdown: string): void {
-        this.contents.set(uri.toString(), markdown);
-        this.changed.fire(uri);
-    }
-
-    provideTextDocumentContent(uri: vscode.Uri): string {
-        return this.contents.get(uri.toString()) ?? '';
-    }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExportResult } from '../../server/src/lsp/mlplan-commands.js';
+import { chooseExportTarget, ExportLedger } from './export-overwrite.js';
 
 /**
  * "ML Plan: Export to Markdown" and "ML Plan: Open Preview". The text comes from the language
@@ -9,8 +10,9 @@ import type { ExportResult } from '../../server/src/lsp/mlplan-commands.js';
  */
 export function registerExportCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
     const previews = new Map<string, vscode.WebviewPanel>();
+    const ledger = new ExportLedger(context.workspaceState);
     context.subscriptions.push(
-        vscode.commands.registerCommand('mlplan.exportMarkdown', (uri?: vscode.Uri) => exportMarkdown(client(), uri)),
+        vscode.commands.registerCommand('mlplan.exportMarkdown', (uri?: vscode.Uri) => exportMarkdown(client(), ledger, uri)),
         vscode.commands.registerCommand('mlplan.openPreview', (uri?: vscode.Uri) => openPreview(client(), previews, uri)),
         vscode.workspace.onDidChangeTextDocument(debounced(event => {
             const panel = previews.get(event.document.uri.toString());
@@ -39,8 +41,11 @@ function targetUri(uri?: vscode.Uri): vscode.Uri | undefined {
     return editor?.document.languageId === 'mlplan' ? editor.document.uri : undefined;
 }
 
-/** Writes `<plan>.md` next to the plan and opens it. Returns the written file. */
-async function exportMarkdown(client: LanguageClient | undefined, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/**
+ * Writes `<plan>.md` next to the plan (asking first when that file is not our last, untouched
+ * export), opens it beside and says where it went. Returns the written file.
+ */
+async function exportMarkdown(client: LanguageClient | undefined, ledger: ExportLedger, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const source = targetUri(uri);
     if (!source) {
         void vscode.window.showInformationMessage('ML Plan: open an .mlplan file to export it.');
@@ -59,10 +64,20 @@ async function exportMarkdown(client: LanguageClient | undefined, uri?: vscode.U
         await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
         return document.uri;
     }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
-    await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    return target;
+    const content = new TextEncoder().encode(result.text);
+    const chosen = await chooseExportTarget(ledger, target, source, content);
+    if (!chosen) {
+        return undefined; // cancelled: nothing written
+    }
+    await vscode.workspace.fs.writeFile(chosen, content);
+    await ledger.record(chosen, content);
+    await vscode.window.showTextDocument(chosen, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    void vscode.window.showInformationMessage(`ML Plan: exported ${baseName(source)} to ${vscode.workspace.asRelativePath(chosen)}`, REVEAL)
+        .then(answer => answer === REVEAL ? vscode.commands.executeCommand('revealInExplorer', chosen) : undefined);
+    return chosen;
 }
+
+const REVEAL = 'Reveal in Explorer';
 
 /** A webview beside the editor, re-rendered as the plan is edited. Scripts are disabled. */
 async function openPreview(client: LanguageClient | undefined, previews: Map<string, vscode.WebviewPanel>, uri?: vscode.Uri): Promise<vscode.WebviewPanel | undefined> {

@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { serverNodeArgs } from '../../server/src/lsp/server-options.js';
 import { registerCommands } from './commands.js';
 import { registerExportCommands } from './export-commands.js';
+import { formattingMiddleware } from './format-middleware.js';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         documentSelector: [{ language: 'mlplan', scheme: 'file' }, { language: 'mlplan', scheme: 'untitled' }],
         // Sends `mlplan.*` settings (mlplan.rules) to the server whenever they change.
         synchronize: { configurationSection: 'mlplan' },
+        // Says on the status bar why a file with a syntax error is not formatted.
+        middleware: formattingMiddleware(),
     };
     client = new LanguageClient('mlplan', 'ML Plan', serverOptions, clientOptions);
     registerCommands(context, () => client);

@@ -320,10 +320,19 @@ const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
  * Diagnostics of the CLI's JSON and of LSP `publishDiagnostics` in one comparable form, sorted:
  * `code severity line:col-line:col message`.
  */
+/**
+ * A message as the language server publishes it: `x` quoted 'x' for the Problems panel
+ * (server/src/lsp/plain-text.ts), so that `mlplan check`'s Markdown messages compare equal.
+ */
+function asPublished(message) {
+    const backticks = message.split('`').length - 1;
+    return backticks > 0 && backticks % 2 === 0 ? message.replace(/`([^`]*)`/g, "'$1'") : message;
+}
+
 export function normalizeDiagnostics(diagnostics) {
     return diagnostics.map(d => {
         const severity = typeof d.severity === 'number' ? SEVERITY[d.severity] : d.severity;
         const { start, end } = d.range;
-        return `${d.code} ${severity} ${start.line}:${start.character}-${end.line}:${end.character} ${d.message}`;
+        return `${d.code} ${severity} ${start.line}:${start.character}-${end.line}:${end.character} ${asPublished(d.message)}`;
     }).sort();
 }

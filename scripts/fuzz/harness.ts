@@ -504,7 +504,7 @@ export class Harness {
      * replace text inside its own diagnostic's range, with the documented exceptions (whitespace
      * before the closing brace of the block being extended; the rollout reorder, which moves whole
      * stages; the removal of a repeated list entry); an "Ignore …" that covers several findings only
- * inserts; nothing the user wrote is lost; on a plan without syntax errors the result parses.
+ * inserts, as does "Add all N missing sections"; nothing the user wrote is lost; on a plan without syntax errors the result parses.
      */
     private checkFix(offsets: Offsets, uri: string, action: CodeAction, reparse: boolean): { check: string; message: string } | undefined {
         const text = offsets.text;
@@ -519,7 +519,11 @@ export class Harness {
             }
             return undefined;
         }
-        if (!diagnostic || action.diagnostics!.length !== 1) {
+        // "Add all N missing sections" fixes the completeness findings that share one range (a
+        // plan's name) at once; it is held to a single fix's contract on that range.
+        const allSections = /^Add all \d+ missing sections/.test(action.title)
+            && action.diagnostics!.every(d => JSON.stringify(d.range) === JSON.stringify(diagnostic?.range));
+        if (!diagnostic || (action.diagnostics!.length !== 1 && !allSections)) {
             return { check: 'fix-diagnostic', message: `the action names ${action.diagnostics?.length ?? 0} diagnostics, not 1` };
         }
         const changes = action.edit?.changes ?? {};

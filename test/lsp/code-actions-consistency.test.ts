@@ -12,7 +12,7 @@ const MVP = atStage(EXAMPLE, 'mvp');
 describe('references', () => {
     test('unresolved-reference: the nearest declared name replaces only the reference', async () => {
         const trip = await roundTrip(services, replace(MVP, 'fallback TenureRule', 'fallback TenureRul'), 'unresolved-reference', { replaces: true });
-        expect(trip.action.title).toBe('Change `TenureRul` to `TenureRule`');
+        expect(trip.action.title).toBe("Change 'TenureRul' to 'TenureRule'");
         expect(trip.action.isPreferred).toBe(true);
         expect(onlyEdit(trip)).toMatchObject({ newText: 'TenureRule' });
         expect(trip.fixed).toBe(MVP);
@@ -25,19 +25,19 @@ describe('references', () => {
         expect(unresolved).toHaveLength(1);
         const actions = await codeActions(services, document, unresolved);
         expect(actions.map(a => [a.title, a.isPreferred ?? false])).toEqual([
-            ['Change `ac` to `acc`', true],
-            ['Change `ac` to `auc`', false],
-            ['Declare metric `ac`', false],
-            ['Ignore `unresolved-reference` on this line', false],
+            ["Change 'ac' to 'acc'", true],
+            ["Change 'ac' to 'auc'", false],
+            ["Declare metric 'ac'", false],
+            ["Ignore 'unresolved-reference' on this line", false],
         ]);
-        const trip = await roundTrip(services, text, 'unresolved-reference', { title: 'to `auc`', replaces: true });
+        const trip = await roundTrip(services, text, 'unresolved-reference', { title: "to 'auc'", replaces: true });
         expect(trip.fixed).toBe(replace(MVP, 'metric auc ', 'metric acc { kind ml better higher }\n  metric auc '));
     });
 
     test('unresolved-reference without a near name: declare it, or ignore', async () => {
         const { document, diagnostics } = await check(services, replace(MVP, 'fallback TenureRule', 'fallback Zzzzzzzzzz'));
         const actions = await codeActions(services, document, withCode(diagnostics, 'unresolved-reference'));
-        expect(actions.map(a => a.title)).toEqual(['Declare baseline `Zzzzzzzzzz`', 'Ignore `unresolved-reference` on this line']);
+        expect(actions.map(a => a.title)).toEqual(["Declare baseline 'Zzzzzzzzzz'", "Ignore 'unresolved-reference' on this line"]);
     });
 
     test('ambiguous-reference: one action per qualified candidate, none preferred', async () => {
@@ -50,9 +50,9 @@ describe('references', () => {
         const ambiguous = withCode(diagnostics, 'ambiguous-reference');
         const actions = await codeActions(services, document, ambiguous);
         expect(actions.map(a => [a.title, a.isPreferred ?? false])).toEqual([
-            ['Qualify as `subscribers.tenure_months`', false],
-            ['Qualify as `events.tenure_months`', false],
-            ['Ignore `ambiguous-reference` on this line', false],
+            ["Qualify as 'subscribers.tenure_months'", false],
+            ["Qualify as 'events.tenure_months'", false],
+            ["Ignore 'ambiguous-reference' on this line", false],
         ]);
         const trip = await roundTrip(services, text, 'ambiguous-reference', { title: 'events.tenure_months', replaces: true });
         expect(trip.fixed).toContain('features events.tenure_months, plan_tier');
@@ -63,7 +63,7 @@ describe('references', () => {
 describe('units and operators', () => {
     test('unknown-unit: the suggested unit replaces the word', async () => {
         const trip = await roundTrip(services, replace(MVP, 'retention 365 d', 'retention 365 days'), 'unknown-unit', { replaces: true });
-        expect(trip.action.title).toBe('Change `days` to `d`');
+        expect(trip.action.title).toBe("Change 'days' to 'd'");
         expect(trip.fixed).toBe(MVP);
         const rate = await roundTrip(services, replace(MVP, 'peak 60 req/s', 'peak 60 req/sec'), 'unknown-unit', { replaces: true });
         expect(rate.fixed).toBe(MVP);
@@ -71,14 +71,14 @@ describe('units and operators', () => {
 
     test('unit-mismatch: the metric\'s unit replaces the written one', async () => {
         const trip = await roundTrip(services, replace(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 <= 150 %'), 'unit-mismatch', { replaces: true });
-        expect(trip.action.title).toBe('Change `%` to `ms`');
+        expect(trip.action.title).toBe("Change '%' to 'ms'");
         expect(onlyEdit(trip).newText).toBe('ms');
         expect(trip.fixed).toBe(MVP);
     });
 
     test('unit-mismatch: a missing unit is added after the number', async () => {
         const trip = await roundTrip(services, replace(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 <= 150'), 'unit-mismatch');
-        expect(trip.action.title).toBe('Add unit `ms`');
+        expect(trip.action.title).toBe("Add unit 'ms'");
         expect(trip.fixed).toBe(MVP);
     });
 
@@ -86,25 +86,25 @@ describe('units and operators', () => {
         const size = await roundTrip(services, replace(MVP, 'size 1_200_000 rows', 'size 1_200_000 req/s'), 'unit-mismatch', { replaces: true });
         expect(size.fixed).toBe(MVP);
         const money = await roundTrip(services, replace(MVP, 'labeling 10_000 USD', 'labeling 10_000 EUR'), 'unit-mismatch', { replaces: true });
-        expect(money.action.title).toBe('Change `EUR` to `USD`');
+        expect(money.action.title).toBe("Change 'EUR' to 'USD'");
         expect(money.fixed).toBe(MVP);
     });
 
     test('unit-mismatch without one right unit gets no fix', async () => {
         const { document, diagnostics } = await check(services, replace(MVP, 'peak 60 req/s', 'peak 60 ms'));
         const actions = await codeActions(services, document, withCode(diagnostics, 'unit-mismatch'));
-        expect(actions.map(a => a.title)).toEqual(['Ignore `unit-mismatch` on this line']);
+        expect(actions.map(a => a.title)).toEqual(["Ignore 'unit-mismatch' on this line"]);
     });
 
     test('percent-out-of-range: a plain number meant as a percentage gets its `%`', async () => {
         const trip = await roundTrip(services, replace(MVP, 'stage 10 % for 3 d', 'stage 10 for 3 d'), 'percent-out-of-range');
-        expect(trip.action.title).toBe('Write `10 %` (a percentage)');
+        expect(trip.action.title).toBe("Write '10 %' (a percentage)");
         expect(trip.fixed).toBe(MVP);
     });
 
     test('direction-conflict: the flipped operator', async () => {
         const trip = await roundTrip(services, replace(MVP, 'success latency_p99 <= 150 ms', 'success latency_p99 >= 150 ms'), 'direction-conflict', { replaces: true });
-        expect(trip.action.title).toBe('Change `>=` to `<=`');
+        expect(trip.action.title).toBe("Change '>=' to '<='");
         expect(trip.fixed).toBe(MVP);
     });
 });
@@ -113,7 +113,7 @@ describe('rollout stages', () => {
     test('rollout-stages-not-increasing: the stage lines move into increasing order, unchanged', async () => {
         const text = replace(MVP, '    stage 1 % for 2 d\n    stage 10 % for 3 d\n', '    stage 10 % for 3 d   // second\n    stage 1 % for 2 d\n');
         const trip = await roundTrip(services, text, 'rollout-stages-not-increasing', { replaces: true });
-        expect(trip.action.title).toBe('Reorder the stages: `1 %`, `10 %`, `100 %`');
+        expect(trip.action.title).toBe("Reorder the stages: '1 %', '10 %', '100 %'");
         expect(trip.fixed).toBe(replace(MVP, '    stage 1 % for 2 d\n    stage 10 % for 3 d\n', '    stage 1 % for 2 d\n    stage 10 % for 3 d   // second\n'));
         // The same lines, only moved.
         expect(trip.fixed.split('\n').sort()).toEqual(text.split('\n').sort());
@@ -129,12 +129,12 @@ describe('rollout stages', () => {
     test('rollout-stages-not-increasing with two equal stages gets no reorder', async () => {
         const { document, diagnostics } = await check(services, replace(MVP, 'stage 1 % for 2 d', 'stage 10 % for 2 d'));
         const actions = await codeActions(services, document, withCode(diagnostics, 'rollout-stages-not-increasing'));
-        expect(actions.map(a => a.title)).toEqual(['Ignore `rollout-stages-not-increasing` on this line']);
+        expect(actions.map(a => a.title)).toEqual(["Ignore 'rollout-stages-not-increasing' on this line"]);
     });
 
     test('rollout-incomplete: `stage 100 %` after the last stage, with its indentation', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'stage 100 %'), 'rollout-incomplete');
-        expect(trip.action.title).toBe('Add `stage 100 %` after the last stage');
+        expect(trip.action.title).toBe("Add 'stage 100 %' after the last stage");
         expect(onlyEdit(trip).newText).toBe('\n    stage 100 %');
         expect(trip.fixed).toBe(MVP);
     });
@@ -143,9 +143,9 @@ describe('rollout stages', () => {
         const text = replace(withoutLines(MVP, 'stage 100 %'), 'strategy canary', 'strategy ab-test');
         const full = await roundTrip(services, text, 'rollout-incomplete');
         expect(full.actions.map(a => a.title)).toEqual([
-            'Add `stage 100 %` after the last stage',
-            'Add `stage 50 %` after the last stage (an even split)',
-            'Ignore `rollout-incomplete` on this line',
+            "Add 'stage 100 %' after the last stage",
+            "Add 'stage 50 %' after the last stage (an even split)",
+            "Ignore 'rollout-incomplete' on this line",
         ]);
         const half = await roundTrip(services, text, 'rollout-incomplete', { title: 'even split' });
         expect(half.fixed).toContain('    stage 10 % for 3 d\n    stage 50 %\n');
@@ -160,17 +160,17 @@ describe('rollout stages', () => {
 describe('monitoring and risks', () => {
     test('rollback-unmonitored: an alert copying the rollback condition', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'alert error_rate > 1 % notify "#churn-oncall"'), 'rollback-unmonitored');
-        expect(trip.action.title).toBe('Add `alert error_rate > 1 %`');
+        expect(trip.action.title).toBe("Add 'alert error_rate > 1 %'");
         expect(trip.fixed).toContain('    log predictions for 30 d\n    alert error_rate > 1 %\n  }');
     });
 
     test('retrain-on-drift-unmonitored: a drift line in monitoring, or a monitoring block', async () => {
         const noDrift = withoutLines(replace(MVP, 'retrain every 30 d', 'retrain on drift'), 'drift subscribers.tenure_months psi > 0.2', 'drift predictions ks > 0.1');
         const trip = await roundTrip(services, noDrift, 'retrain-on-drift-unmonitored');
-        expect(trip.action.title).toBe('Add `drift predictions psi > 0.2`');
+        expect(trip.action.title).toBe("Add 'drift predictions psi > 0.2'");
         const noMonitoring = withoutBlock(replace(MVP, 'retrain every 30 d', 'retrain on drift'), 'monitoring {');
         const block = await roundTrip(services, noMonitoring, 'retrain-on-drift-unmonitored', { alsoFixes: ['rollback-unmonitored'] });
-        expect(block.action.title).toBe('Add a `monitoring` block');
+        expect(block.action.title).toBe("Add a 'monitoring' block");
     });
 
     test('risk-unmitigated: `mitigation "TODO"`', async () => {
@@ -188,7 +188,7 @@ describe('rules without a mechanical fix', () => {
             const found = withCode(diagnostics, code);
             expect(found.length, code).toBeGreaterThan(0);
             const actions = await codeActions(services, document, found.slice(0, 1));
-            expect(actions.map(a => a.title)).toEqual([`Ignore \`${code}\` on this line`]);
+            expect(actions.map(a => a.title)).toEqual([`Ignore '${code}' on this line`]);
         }
     });
 
@@ -196,6 +196,6 @@ describe('rules without a mechanical fix', () => {
         const text = replace(MVP, 'source "warehouse://analytics.subscribers"', 'source ""');
         const { document, diagnostics } = await check(services, text);
         const actions = await codeActions(services, document, withCode(diagnostics, 'dataset-source-missing'));
-        expect(actions.map(a => a.title)).toEqual(['Ignore `dataset-source-missing` on this line']);
+        expect(actions.map(a => a.title)).toEqual(["Ignore 'dataset-source-missing' on this line"]);
     });
 });

@@ -23,7 +23,7 @@ function reindented(text: string, unit: string): string {
 describe('ignore on this line', () => {
     test('is offered for every diagnostic, and silences a warning without leaving an unused-ignore', async () => {
         const trip = await roundTrip(services, NO_FALLBACK, 'fallback-missing', { title: 'Ignore' });
-        expect(trip.action.title).toBe('Ignore `fallback-missing` on this line');
+        expect(trip.action.title).toBe("Ignore 'fallback-missing' on this line");
         expect(trip.action.isPreferred).toBeFalsy();
         expect(onlyEdit(trip).newText).toBe('  // mlplan-ignore fallback-missing -- TODO: reason\n');
         expect(trip.fixed).toContain('  // mlplan-ignore fallback-missing -- TODO: reason\n  serving {\n');
@@ -116,7 +116,7 @@ describe('partial and broken plans', () => {
         const { document, diagnostics } = await check(services, text);
         expect(diagnostics.map(codeOf)).toContain('syntax-error');
         const actions = await codeActions(services, document, diagnostics);
-        expect(actions.map(a => a.title)).toContain('Add `fallback TenureRule`');
+        expect(actions.map(a => a.title)).toContain("Add 'fallback TenureRule'");
         const trip = await roundTrip(services, text, 'fallback-missing');
         expect(onlyEdit(trip).newText).toBe('    fallback TenureRule\n');
     });
@@ -279,7 +279,7 @@ describe('quick-fixes for a client that applies snippet edits', () => {
     test('a fix that inserts a placeholder comes as a snippet edit, the placeholder selected', async () => {
         const { document, diagnostics } = await check(snippetServices, NO_SOURCE);
         const [add, ignore] = await codeActions(snippetServices, document, withCode(diagnostics, 'dataset-source-missing'));
-        expect(add.title).toBe('Add `source "TODO"`');
+        expect(add.title).toBe(`Add 'source "TODO"'`);
         expect(add.edit).toEqual({
             documentChanges: [{
                 textDocument: { uri: document.textDocument.uri, version: document.textDocument.version },
@@ -294,7 +294,7 @@ describe('quick-fixes for a client that applies snippet edits', () => {
     test('a fix without a placeholder stays plain text', async () => {
         const { document, diagnostics } = await check(snippetServices, 'plan P {\n  stage maturity\n  model M {\n    algorithm "x"\n  }\n}\n');
         const [retrain] = await codeActions(snippetServices, document, withCode(diagnostics, 'retraining-missing'));
-        expect(retrain.title).toBe('Add `retrain every 30 d`');
+        expect(retrain.title).toBe("Add 'retrain every 30 d'");
         expect(retrain.edit?.changes?.[document.textDocument.uri]).toEqual([insert(4, 0, '    retrain every 30 d\n')]);
     });
 
@@ -343,7 +343,9 @@ describe('many diagnostics in one request: one ignore per code family', () => {
         const ignores = actions.filter(a => a.title.startsWith('Ignore'));
         expect(ignores.map(a => a.title)).toEqual(['Ignore the 10 completeness findings on this line']);
         expect(actions.at(-1)).toBe(ignores[0]);
-        expect(actions.filter(a => !a.title.startsWith('Ignore'))).toHaveLength(10);
+        // One fix per finding, and one that adds them all.
+        expect(actions.filter(a => !a.title.startsWith('Ignore'))).toHaveLength(11);
+        expect(actions.filter(a => a.title.startsWith('Add all 10 missing sections'))).toHaveLength(1);
         expect(ignores[0].diagnostics).toHaveLength(10);
         const edits = editsOf(ignores[0], document);
         expect(toOffsets(BARE, edits)).toEqual([{ start: 0, end: 0, newText: `// mlplan-ignore ${MISSING.join(', ')} -- TODO: reason\n` }]);
@@ -370,12 +372,12 @@ describe('many diagnostics in one request: one ignore per code family', () => {
         expect(unknown).toHaveLength(1);
         const actions = await codeActions(services, document, diagnostics);
         const ignores = actions.filter(a => a.title.startsWith('Ignore'));
-        expect(ignores.map(a => a.title)).toEqual(['Ignore the 10 completeness findings on this line', 'Ignore `unknown-unit` on this line']);
+        expect(ignores.map(a => a.title)).toEqual(['Ignore the 10 completeness findings on this line', "Ignore 'unknown-unit' on this line"]);
         // Both applied at once, as offered against the same text.
         const fixed = applyTextEdits(text, ignores.flatMap(action => editsOf(action, document)));
         expect(fixed.endsWith('  metric m { kind ml unit days }\n}')).toBe(true);
         expect((await check(services, fixed)).diagnostics.map(codeOf)).toEqual([]);
         expect((await codeActions(services, document, unknown)).filter(a => a.title.startsWith('Ignore')).map(a => a.title))
-            .toEqual(['Ignore `unknown-unit` on this line']);
+            .toEqual(["Ignore 'unknown-unit' on this line"]);
     });
 });

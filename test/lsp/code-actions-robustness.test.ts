@@ -23,7 +23,7 @@ describe('a line inserted inline after a block\'s opening brace', () => {
     test('is set apart from the token that follows it', async () => {
         // `plan C{objective s{}…`: the owner went in as ` owner owner_tbd` and ran into `objective`.
         const { actions, apply } = await actionsFor('plan C{objective s{}dataset h{fields{}}risk F{}}', 'owner-missing');
-        const fix = actions.find(a => a.title.startsWith('Add `owner'));
+        const fix = actions.find(a => a.title.startsWith("Add 'owner"));
         expect(fix).toBeDefined();
         const fixed = apply(fix!);
         expect(fixed).toContain('owner owner_tbd objective s');
@@ -48,7 +48,7 @@ describe('many diagnostics on one very long line', () => {
         expect(performance.now() - start).toBeLessThan(3_000);
         // One code, one line: a single ignore action silences them all.
         const ignores = ((actions ?? []) as CodeAction[]).filter(a => a.title.startsWith('Ignore'));
-        expect(ignores.map(a => a.title)).toEqual(['Ignore `duplicate-name` on this line']);
+        expect(ignores.map(a => a.title)).toEqual(["Ignore 'duplicate-name' on this line"]);
         expect(ignores[0].diagnostics).toHaveLength(duplicates.length);
     });
 });

@@ -48,7 +48,7 @@ describe('the example plans are the fixtures', () => {
 describe('existence rules declare a skeleton at the end of the plan', () => {
     test('objective-missing: an objective with a kpi on a business metric', async () => {
         const trip = await roundTrip(services, withoutBlock(MVP, 'objective ReduceChurn'), 'objective-missing');
-        expect(trip.action.title).toBe('Add `objective Goal`');
+        expect(trip.action.title).toBe("Add 'objective Goal'");
         expect(onlyEdit(trip).newText).toBe([
             '',
             '  objective Goal {',
@@ -63,7 +63,7 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
 
     test('objective-missing in a plan without metrics also declares the kpi\'s metric', async () => {
         const trip = await roundTrip(services, 'plan Empty {\n  owner ana\n  person ana\n}\n', 'objective-missing');
-        expect(trip.action.title).toBe('Add `objective Goal` (declares `metric kpi_metric`)');
+        expect(trip.action.title).toBe("Add 'objective Goal' (declares 'metric kpi_metric')");
         expect(onlyEdit(trip).newText).toBe([
             '',
             '  metric kpi_metric { kind business unit % better higher description "TODO: what is measured" }',
@@ -76,15 +76,15 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
         ].join('\n'));
     });
 
-    test('dataset-missing: a dataset with source and version', async () => {
+    test('dataset-missing: a dataset with source, version and a placeholder field', async () => {
         const trip = await roundTrip(services, 'plan Empty {\n  owner ana\n  person ana\n}\n', 'dataset-missing');
-        expect(onlyEdit(trip).newText).toBe('\n  dataset training_data {\n    source "TODO"\n    version "TODO"\n    owner ana\n  }\n');
+        expect(onlyEdit(trip).newText).toBe('\n  dataset training_data {\n    source "TODO"\n    version "TODO"\n    owner ana\n    fields {\n      feature_1 number\n    }\n  }\n');
     });
 
     test('baseline-missing: a heuristic baseline', async () => {
         const text = replace(withoutBlock(MVP, 'baseline TenureRule'), 'fallback TenureRule', 'fallback "the previous rule"');
         const trip = await roundTrip(services, text, 'baseline-missing');
-        expect(trip.action.title).toBe('Add `baseline SimpleBaseline`');
+        expect(trip.action.title).toBe("Add 'baseline SimpleBaseline'");
         expect(onlyEdit(trip).newText).toContain('  baseline SimpleBaseline {\n    kind heuristic\n');
     });
 
@@ -96,7 +96,7 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
     test('latency-slo-missing without a latency metric declares one', async () => {
         const text = replace(SMALL, '  model Scorer', '  serving { mode realtime fallback Rule }\n  model Scorer');
         const trip = await roundTrip(services, text, 'latency-slo-missing', { alsoFixes: [] });
-        expect(trip.action.title).toBe('Add `slo Latency` (declares `metric latency_p99`)');
+        expect(trip.action.title).toBe("Add 'slo Latency' (declares 'metric latency_p99')");
         expect(onlyEdit(trip).newText).toContain('metric latency_p99 { kind software unit ms better lower');
     });
 
@@ -107,6 +107,7 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
             '  model NewModel {',
             '    algorithm "TODO: the learning algorithm"',
             '    trains on subscribers',
+            '    features tenure_months, plan_tier, region',
             '    version "TODO"',
             '    retrain every 30 d',
             '    evaluation {',
@@ -125,7 +126,7 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
 
     test('serving-missing: realtime when a latency slo exists, with the first baseline as fallback', async () => {
         const trip = await roundTrip(services, withoutBlock(EXAMPLE, 'serving {'), 'serving-missing');
-        expect(trip.action.title).toBe('Add a `serving` block');
+        expect(trip.action.title).toBe("Add a 'serving' block");
         expect(onlyEdit(trip).newText).toBe('\n  serving {\n    mode realtime\n    target cloud\n    fallback TenureRule\n  }\n');
     });
 
@@ -192,7 +193,7 @@ describe('existence rules declare a skeleton at the end of the plan', () => {
     test('a declared name never clashes with an existing one', async () => {
         const text = replace(withoutBlock(MVP, 'objective ReduceChurn'), 'person raj', 'person Goal { name "Goal Keeper" }\n  person raj');
         const trip = await roundTrip(services, text, 'objective-missing');
-        expect(trip.action.title).toBe('Add `objective Goal2`');
+        expect(trip.action.title).toBe("Add 'objective Goal2'");
     });
 });
 
@@ -200,19 +201,19 @@ describe('per-instance rules add a line to the block concerned', () => {
     test('kpi-missing: a kpi on the business metric', async () => {
         // The plan's only kpi on a business metric is gone too: the kpi added answers business-kpi-missing as well.
         const trip = await roundTrip(services, withoutLines(MVP, 'kpi churn_rate <= 3.5 % by 2026-12-31'), 'kpi-missing', { alsoFixes: ['business-kpi-missing'] });
-        expect(trip.action.title).toBe('Add `kpi churn_rate <= 10 %`');
+        expect(trip.action.title).toBe("Add 'kpi churn_rate <= 10 %'");
         expect(trip.fixed).toContain('    stakeholder "Head of Retention"\n    kpi churn_rate <= 10 %\n  }');
     });
 
     test('owner-missing: the first person, after the plan\'s leading properties', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'owner ana'), 'owner-missing');
-        expect(trip.action.title).toBe('Add `owner ana`');
+        expect(trip.action.title).toBe("Add 'owner ana'");
         expect(trip.fixed).toContain('  regulations GDPR, CCPA, "PCI-DSS"      // names or strings\n  owner ana\n\n  person ana');
     });
 
     test('owner-missing without people declares a placeholder person', async () => {
         const trip = await roundTrip(services, 'plan Empty {\n  title "x"\n}\n', 'owner-missing');
-        expect(trip.action.title).toBe('Add `owner owner_tbd` (declares `person owner_tbd`)');
+        expect(trip.action.title).toBe("Add 'owner owner_tbd' (declares 'person owner_tbd')");
         expect(trip.fixed).toBe('plan Empty {\n  title "x"\n  owner owner_tbd\n\n  person owner_tbd { name "TODO: who answers for the plan" }\n}\n');
     });
 
@@ -223,7 +224,7 @@ describe('per-instance rules add a line to the block concerned', () => {
 
     test('dataset-source-missing: `source "TODO"`', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'source "warehouse://analytics.subscribers"'), 'dataset-source-missing');
-        expect(trip.action.title).toBe('Add `source "TODO"`');
+        expect(trip.action.title).toBe(`Add 'source "TODO"'`);
         expect(trip.fixed).toContain('    check range tenure_months from 0 to 600\n    source "TODO"\n  }');
         // The finding stays, on the string the author has to write (a placeholder is not a source).
         expect(trip.placeholders.map(d => `${codeOf(d)}: ${d.message}`)).toEqual([
@@ -238,13 +239,13 @@ describe('per-instance rules add a line to the block concerned', () => {
 
     test('evaluation-missing on a model without evaluation', async () => {
         const trip = await roundTrip(services, withoutBlock(MVP, 'evaluation {'), 'evaluation-missing');
-        expect(trip.action.title).toBe('Add an evaluation on `holdout_2026q3` with `success auc >= 0.8`');
+        expect(trip.action.title).toBe("Add an evaluation on 'holdout_2026q3' with 'success auc >= 0.8'");
         expect(trip.fixed).toContain('    retrain every 30 d\n    evaluation {\n      on holdout_2026q3\n      success auc >= 0.8\n      slice by region\n    }\n  }');
     });
 
     test('evaluation-missing with a single dataset declares a holdout, and the threshold beats the baseline', async () => {
         const trip = await roundTrip(services, SMALL, 'evaluation-missing');
-        expect(trip.action.title).toBe('Add an evaluation on `holdout` with `success auc >= 0.9` (declares `dataset holdout`)');
+        expect(trip.action.title).toBe("Add an evaluation on 'holdout' with 'success auc >= 0.9' (declares 'dataset holdout')");
         expect(trip.fixed).toContain('  model Scorer { trains on events\n    evaluation {\n      on holdout\n      success auc >= 0.9\n    }\n  }\n');
         expect(trip.fixed).toContain('\n  dataset holdout {\n    source "TODO: where the data comes from"\n    version "TODO"\n    owner ana\n  }\n}\n');
     });
@@ -252,20 +253,20 @@ describe('per-instance rules add a line to the block concerned', () => {
     test('evaluation-missing on an evaluation without success', async () => {
         const text = withoutLines(MVP, 'success auc >= 0.78', 'success latency_p99 <= 150 ms');
         const trip = await roundTrip(services, text, 'evaluation-missing');
-        expect(trip.action.title).toBe('Add `success auc >= 0.8`');
+        expect(trip.action.title).toBe("Add 'success auc >= 0.8'");
         expect(trip.fixed).toContain('      slice by region where auc gap <= 0.03\n      success auc >= 0.8\n    }');
     });
 
     test('fairness-missing: a slice by the sensitive field', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'slice by region where auc gap <= 0.03'), 'fairness-missing');
-        expect(trip.action.title).toBe('Add `slice by region`');
+        expect(trip.action.title).toBe("Add 'slice by region'");
         expect(onlyEdit(trip).newText).toBe('      slice by region\n');
     });
 
     test('pii-policy-missing: the missing consent and retention lines', async () => {
         const both = withoutLines(MVP, 'consent "Subscriber terms, section 4.2"', 'retention 365 d');
         const trip = await roundTrip(services, both, 'pii-policy-missing');
-        expect(trip.action.title).toBe('Add `consent "TODO"` and `retention 365 d`');
+        expect(trip.action.title).toBe(`Add 'consent "TODO"' and 'retention 365 d'`);
         expect(onlyEdit(trip).newText).toBe('    consent "TODO"\n    retention 365 d\n');
         const one = await roundTrip(services, withoutLines(MVP, 'retention 365 d'), 'pii-policy-missing');
         expect(onlyEdit(one).newText).toBe('    retention 365 d\n');
@@ -273,7 +274,7 @@ describe('per-instance rules add a line to the block concerned', () => {
 
     test('fallback-missing: the first baseline, before the serving block\'s closing brace', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'fallback TenureRule'), 'fallback-missing');
-        expect(trip.action.title).toBe('Add `fallback TenureRule`');
+        expect(trip.action.title).toBe("Add 'fallback TenureRule'");
         expect(trip.action.isPreferred).toBe(true);
         expect(onlyEdit(trip).newText).toBe('    fallback TenureRule\n');
         expect(trip.fixed).toContain('    capacity 40 req/s\n    fallback TenureRule\n  }');
@@ -287,7 +288,7 @@ describe('per-instance rules add a line to the block concerned', () => {
 
     test('rollback-missing: the condition of an existing alert', async () => {
         const trip = await roundTrip(services, withoutLines(MVP, 'rollback when latency_p99 > 300 ms or error_rate > 1 %'), 'rollback-missing');
-        expect(trip.action.title).toBe('Add `rollback when latency_p99 > 200 ms`');
+        expect(trip.action.title).toBe("Add 'rollback when latency_p99 > 200 ms'");
         expect(onlyEdit(trip).newText).toBe('    rollback when latency_p99 > 200 ms\n');
     });
 
@@ -306,7 +307,7 @@ describe('per-instance rules add a line to the block concerned', () => {
     test('retraining-missing: `retrain every 30 d`, or `retrain on drift` when drift is monitored', async () => {
         const text = withoutLines(MATURITY, 'retrain every 30 d');
         const trip = await roundTrip(services, text, 'retraining-missing');
-        expect(trip.action.title).toBe('Add `retrain every 30 d`');
+        expect(trip.action.title).toBe("Add 'retrain every 30 d'");
         expect(trip.fixed).toContain('    explain "SHAP values for every score"\n    evaluation {');
         expect(trip.fixed).toContain('      slice by region where auc gap <= 0.03\n    }\n    retrain every 30 d\n  }');
         const onDrift = await roundTrip(services, text, 'retraining-missing', { title: 'retrain on drift' });

@@ -66,8 +66,7 @@ describe('quantities', () => {
     test('an unknown unit gives no conversion, only the unknown-unit note', async () => {
         const { document: other } = await check(services, 'plan P { dataset d { source "s" retention 30 days fields { f number } } }');
         const lines = await hoverLines(other, '30 days', 3);
-        expect(lines?.[0]).toBe('**`unknown-unit`**: `days` is not a unit; did you mean `d`?');
-        expect(lines?.[2]).toBe(`*Rule: ${RULES_BY_CODE.get('unknown-unit')!.title}.* ${RULES_BY_CODE.get('unknown-unit')!.why}`);
+        expect(lines).toEqual([`**\`unknown-unit\`**: ${RULES_BY_CODE.get('unknown-unit')!.title}.`, '', RULES_BY_CODE.get('unknown-unit')!.why]);
     });
 });
 
@@ -430,15 +429,16 @@ describe('slo error budget', () => {
 });
 
 describe('diagnostics', () => {
-    test("a single diagnostic's message, rule title and why come first, the hover's own content after", async () => {
+    test("a single diagnostic's rule title and why come first (the editor shows its message above), the hover's own content after", async () => {
         const { document, diagnostics } = await check(services, 'plan P {\n  serving { mode batch }\n}\n');
         const rule = RULES_BY_CODE.get('fallback-missing')!;
         const message = diagnostics.find(d => d.code === 'fallback-missing' || (d.data as { code?: string } | undefined)?.code === 'fallback-missing')!.message;
         const lines = await hoverLines(document, 'serving');
+        expect(lines?.join('\n')).not.toContain(message);
         expect(lines?.slice(0, 6)).toEqual([
-            `**\`fallback-missing\`**: ${message}`,
+            `**\`fallback-missing\`**: ${rule.title}.`,
             '',
-            `*Rule: ${rule.title}.* ${rule.why}`,
+            rule.why,
             '',
             '---',
             '',
@@ -452,13 +452,14 @@ describe('diagnostics', () => {
         expect(lines.slice(0, 4)).toEqual([
             '**10 findings here**',
             '',
-            `- **\`objective-missing\`**: plan \`P\` has no objective: say what the project is for, as an \`objective\` with a measurable \`kpi\` *(${RULES_BY_CODE.get('objective-missing')!.title})*`,
-            `- **\`owner-missing\`**: plan \`P\` has no owner: name the person or team accountable for it (\`owner NAME\`) *(${RULES_BY_CODE.get('owner-missing')!.title})*`,
+            `- **\`objective-missing\`** (${RULES_BY_CODE.get('objective-missing')!.title}): ${RULES_BY_CODE.get('objective-missing')!.why.split('. ')[0]}.`,
+            `- **\`owner-missing\`** (${RULES_BY_CODE.get('owner-missing')!.title}): ${RULES_BY_CODE.get('owner-missing')!.why.split('. ')[0]}.`,
         ]);
         expect(lines.slice(12, 15)).toEqual(['', '---', '']);
         expect(lines[15]).toBe('**plan** `P`');
         expect(lines.length).toBeLessThan(25);
-        // No rule's "why" paragraph when there are several.
+        // No message (the editor lists them above) and no whole "why" paragraph when there are several.
+        expect(lines.join('\n')).not.toContain('has no objective');
         for (const code of ['objective-missing', 'persona-missing']) {
             expect(lines.join('\n')).not.toContain(RULES_BY_CODE.get(code)!.why);
         }
@@ -476,7 +477,6 @@ describe('diagnostics', () => {
     test('a comment with a diagnostic (an unused ignore) explains it', async () => {
         const { document } = await check(services, 'plan P {\n  owner a\n  person a\n  // mlplan-ignore risk-missing -- not yet\n  stage mvp\n}\n');
         const lines = await hoverLines(document, 'mlplan-ignore');
-        expect(lines?.[0]).toBe('**`unused-ignore`**: mlplan-ignore `risk-missing` silences nothing on the next line');
-        expect(lines?.[2]?.startsWith(`*Rule: ${RULES_BY_CODE.get('unused-ignore')!.title}.* `)).toBe(true);
+        expect(lines?.slice(0, 3)).toEqual([`**\`unused-ignore\`**: ${RULES_BY_CODE.get('unused-ignore')!.title}.`, '', RULES_BY_CODE.get('unused-ignore')!.why]);
     });
 });

@@ -20,7 +20,7 @@ describe('business-kpi-missing', () => {
     test('a kpi on the first business metric goes into the first objective', async () => {
         const text = replace(EXAMPLE, 'kpi churn_rate <= 3.5 % by 2026-12-31', 'kpi auc >= 0.8');
         const trip = await roundTrip(services, text, 'business-kpi-missing');
-        expect(trip.action.title).toBe('Add `kpi churn_rate <= 10 %`');
+        expect(trip.action.title).toBe("Add 'kpi churn_rate <= 10 %'");
         expect(onlyEdit(trip).newText).toBe('    kpi churn_rate <= 10 %\n');
         const objective = trip.fixed.slice(trip.fixed.indexOf('objective ReduceChurn'), blockBounds(trip.fixed, 'objective ReduceChurn').close + 1);
         expect(objective).toContain('    stakeholder "Head of Retention"\n    kpi churn_rate <= 10 %\n  }');
@@ -29,7 +29,7 @@ describe('business-kpi-missing', () => {
     test('without any business metric, one is declared with the kpi', async () => {
         const text = 'plan P {\n  owner ana\n  person ana\n  metric auc { kind ml better higher }\n  objective First { kpi auc >= 0.8 }\n  objective Second { kpi auc >= 0.9 }\n}\n';
         const trip = await roundTrip(services, text, 'business-kpi-missing');
-        expect(trip.action.title).toBe('Add `kpi kpi_metric >= 90 %` (declares `metric kpi_metric`)');
+        expect(trip.action.title).toBe("Add 'kpi kpi_metric >= 90 %' (declares 'metric kpi_metric')");
         expect(trip.fixed).toContain('objective First { kpi auc >= 0.8\n    kpi kpi_metric >= 90 %\n  }');
         expect(trip.fixed).toContain('metric kpi_metric { kind business unit % better higher description "TODO: what is measured" }');
     });
@@ -46,7 +46,7 @@ describe('persona-missing', () => {
     test('a persona skeleton at the end of the plan', async () => {
         const text = withoutBlock(EXAMPLE, '  persona retention_agent {').replace('    for retention_agent\n', '');
         const trip = await roundTrip(services, text, 'persona-missing');
-        expect(trip.action.title).toBe('Add `persona primary_user`');
+        expect(trip.action.title).toBe("Add 'persona primary_user'");
         expect(onlyEdit(trip).newText).toBe([
             '',
             '  persona primary_user {',
@@ -63,14 +63,14 @@ describe('milestone-owner-missing', () => {
 
     test('the plan\'s owner owns the milestone', async () => {
         const trip = await roundTrip(services, text, 'milestone-owner-missing');
-        expect(trip.action.title).toBe('Add `owner ana`');
+        expect(trip.action.title).toBe("Add 'owner ana'");
         expect(trip.fixed).toContain('milestone Shadow    { due 2026-03-01 after Prototype\n    owner ana\n  }');
     });
 
     test('without a plan owner, a placeholder person is declared (owner-missing stays the plan\'s own finding)', async () => {
         const plan = 'plan P {\n  stage growth\n  milestone M { due 2026-01-01 }\n}\n';
         const trip = await roundTrip(services, plan, 'milestone-owner-missing');
-        expect(trip.action.title).toBe('Add `owner owner_tbd` (declares `person owner_tbd`)');
+        expect(trip.action.title).toBe("Add 'owner owner_tbd' (declares 'person owner_tbd')");
         expect(trip.fixed).toContain('milestone M { due 2026-01-01\n    owner owner_tbd\n  }');
         expect(trip.fixed).toContain('person owner_tbd { name "TODO: who delivers the milestone" }');
         expect(withCode(trip.after, 'owner-missing')).toHaveLength(1);
@@ -79,7 +79,7 @@ describe('milestone-owner-missing', () => {
     test('an owner written but not resolving is not reused', async () => {
         const plan = 'plan P {\n  stage growth\n  owner nobody\n  milestone M { due 2026-01-01 }\n}\n';
         const trip = await roundTrip(services, plan, 'milestone-owner-missing');
-        expect(trip.action.title).toBe('Add `owner owner_tbd` (declares `person owner_tbd`)');
+        expect(trip.action.title).toBe("Add 'owner owner_tbd' (declares 'person owner_tbd')");
     });
 });
 

@@ -63,7 +63,7 @@ describe('pii-as-feature', () => {
         const text = plan('', 'email');
         const { document, diagnostics } = await check(services, text);
         const actions = await codeActions(services, document, withCode(diagnostics, 'pii-as-feature'));
-        expect(actions.map(a => a.title)).toEqual(['Ignore `pii-as-feature` on this line']);
+        expect(actions.map(a => a.title)).toEqual(["Ignore 'pii-as-feature' on this line"]);
     });
 });
 
@@ -223,7 +223,7 @@ ${TRAIN}
     test('fix: the missing fields join the `fields` block, typed as in training, on lines of their own', async () => {
         const text = plan('tenure, plan_tier', HOLDOUT);
         const trip = await roundTrip(services, text, 'evaluation-missing-feature');
-        expect(trip.action.title).toBe('Add `plan_tier category` to the fields of `holdout`');
+        expect(trip.action.title).toBe("Add 'plan_tier category' to the fields of 'holdout'");
         expect(trip.fixed).toBe(plan('tenure, plan_tier', '\n    fields {\n      tenure number\n      churned boolean label\n      plan_tier category\n    }'));
     });
 
@@ -237,7 +237,7 @@ ${TRAIN}
         const text = plan('tenure, region, email, churned', HOLDOUT);
         const { document, diagnostics } = await check(services, text);
         const [action] = await codeActions(services, document, withCode(diagnostics, 'evaluation-missing-feature'));
-        expect(action.title).toBe('Add `region category sensitive`, `email text pii` to the fields of `holdout`');
+        expect(action.title).toBe("Add 'region category sensitive', 'email text pii' to the fields of 'holdout'");
         expect(editsOf(action, document).map(e => e.newText)).toEqual(['      region category sensitive\n      email text pii\n']);
     });
 
@@ -248,7 +248,7 @@ ${TRAIN}
         const missing = withCode(diagnostics, 'evaluation-missing-feature');
         expect(found(missing, 'evaluation-missing-feature')).toEqual([`evaluation-missing-feature@${rangeAt(text, 'holdout')}`]);
         const actions = await codeActions(services, document, missing);
-        expect(actions.map(a => a.title)).toEqual(['Ignore `evaluation-missing-feature` on this line']);
+        expect(actions.map(a => a.title)).toEqual(["Ignore 'evaluation-missing-feature' on this line"]);
     });
 });
 
@@ -306,7 +306,7 @@ ${options.rollout ?? `  rollout {
 
     test('fix: `shadow 14 d` before the first stage, when the previous system is named', async () => {
         const trip = await roundTrip(services, plan(), 'replace-without-comparison');
-        expect(trip.action.title).toBe('Add `shadow 14 d` to the rollout');
+        expect(trip.action.title).toBe("Add 'shadow 14 d' to the rollout");
         expect(trip.fixed).toBe(plan({ rollout: '  rollout {\n    strategy canary\n    shadow 14 d\n    stage 10 % for 1 d\n    stage 100 %\n  }' }));
     });
 
@@ -314,7 +314,7 @@ ${options.rollout ?? `  rollout {
         for (const text of [plan({ kind: 'human' }), plan({ rollout: '' }), plan({ rollout: '  rollout { strategy canary shadow 0 d stage 100 % }' })]) {
             const { document, diagnostics } = await check(services, text);
             const actions = await codeActions(services, document, withCode(diagnostics, 'replace-without-comparison'));
-            expect(actions.map(a => a.title), text).toEqual(['Ignore `replace-without-comparison` on this line']);
+            expect(actions.map(a => a.title), text).toEqual(["Ignore 'replace-without-comparison' on this line"]);
         }
     });
 });
@@ -345,7 +345,7 @@ describe('big-bang-rollout', () => {
 
     test('fix: a `shadow 7 d` line in the rollout block', async () => {
         const trip = await roundTrip(services, plan('growth', ''), 'big-bang-rollout');
-        expect(trip.action.title).toBe('Add `shadow 7 d` to the rollout');
+        expect(trip.action.title).toBe("Add 'shadow 7 d' to the rollout");
         expect(trip.fixed).toBe(plan('growth', '\n    shadow 7 d'));
         const staged = await roundTrip(services, plan('growth', '\n    stage 100 %'), 'big-bang-rollout');
         expect(staged.fixed).toBe(plan('growth', '\n    shadow 7 d\n    stage 100 %'));

@@ -104,7 +104,7 @@ describe('compute-target-mismatch', () => {
         expect(found([diagnostic], CODE)).toEqual([`${CODE}@${rangeAt(PLAN, 'cpu')}`]);
         expect(diagnostic.severity).toBe(WARNING);
         expect(diagnostic.message).toBe('serving runs on `compute cpu`, but the served model `m` is built for `compute gpu`: the latency and throughput it was sized for on gpu will not hold on a cpu, if it runs there at all');
-        expect(await fixed(PLAN, CODE, 'Serve on gpu, as model `m` is built for')).toBe(swap(PLAN, 'compute cpu', 'compute gpu'));
+        expect(await fixed(PLAN, CODE, "Serve on gpu, as model 'm' is built for")).toBe(swap(PLAN, 'compute cpu', 'compute gpu'));
     });
 
     test('a tpu model on an edge device or in a browser: on the target, without a fix', async () => {
@@ -258,7 +258,7 @@ describe('success-looser-than-slo', () => {
         expect(found([diagnostic], CODE)).toEqual([`${CODE}@${rangeAt(PLAN, 'success latency_p99 <= 200 ms')}`]);
         expect(diagnostic.severity).toBe(WARNING);
         expect(diagnostic.message).toBe('`success latency_p99 <= 200 ms` is looser than slo `S`\'s `indicator latency_p99 <= 150 ms`: 200 ms is above 150 ms, so a model can pass its evaluation and still break the SLO');
-        expect(await fixed(PLAN, CODE, 'Require `150 ms`, as slo `S` does')).toBe(swap(PLAN, '<= 200 ms }', '<= 150 ms }'));
+        expect(await fixed(PLAN, CODE, "Require '150 ms', as slo 'S' does")).toBe(swap(PLAN, '<= 200 ms }', '<= 150 ms }'));
     });
 
     test('floors: a success floor below the slo\'s', async () => {
@@ -280,7 +280,7 @@ describe('success-looser-than-slo', () => {
     test('bounds in other units are compared in base units, and the fix writes the slo\'s unit', async () => {
         const text = swap(PLAN, '<= 200 ms', '<= 0.2 s');
         expect(await messageOf(text, CODE)).toBe('`success latency_p99 <= 0.2 s` is looser than slo `S`\'s `indicator latency_p99 <= 150 ms`: 0.2 s (200 ms) is above 150 ms, so a model can pass its evaluation and still break the SLO');
-        expect(await fixed(text, CODE, 'Require `150 ms`, as slo `S` does')).toBe(swap(PLAN, '<= 200 ms }', '<= 150 ms }'));
+        expect(await fixed(text, CODE, "Require '150 ms', as slo 'S' does")).toBe(swap(PLAN, '<= 200 ms }', '<= 150 ms }'));
         await silent(swap(PLAN, '<= 200 ms', '<= 0.15 s'), CODE);
     });
 
@@ -425,7 +425,7 @@ describe('alert-after-rollback', () => {
         expect(diagnostic.severity).toBe(WARNING);
         expect(diagnostic.message).toBe('`alert error_rate > 2 %` fires only past the rollback threshold `error_rate > 1 %`: 2 % is above 1 %, so nobody is told until after the rollout should have been rolled back');
         const trip = await roundTrip(editor, PLAN, CODE, { replaces: true });
-        expect(trip.action.title).toBe('Alert at `1 %`, the rollback threshold');
+        expect(trip.action.title).toBe("Alert at '1 %', the rollback threshold");
         expect(onlyEdit(trip).newText).toBe('1 %');
         expect(trip.fixed).toBe(swap(PLAN, 'alert error_rate > 2 %', 'alert error_rate > 1 %'));
     });
@@ -448,7 +448,7 @@ describe('alert-after-rollback', () => {
     test('a plain ratio is compared in base units, and the fix writes the threshold as the rollback does', async () => {
         const text = swap(PLAN, '> 2 %', '> 0.02');
         expect(await messageOf(text, CODE)).toBe('`alert error_rate > 0.02` fires only past the rollback threshold `error_rate > 1 %`: 0.02 (2 %) is above 1 %, so nobody is told until after the rollout should have been rolled back');
-        expect(await fixed(text, CODE, 'Alert at `1 %`, the rollback threshold')).toBe(swap(PLAN, 'alert error_rate > 2 %', 'alert error_rate > 1 %'));
+        expect(await fixed(text, CODE, "Alert at '1 %', the rollback threshold")).toBe(swap(PLAN, 'alert error_rate > 2 %', 'alert error_rate > 1 %'));
         await silent(swap(PLAN, '> 2 %', '> 0.01'), CODE);
     });
 

@@ -198,7 +198,7 @@ describe('budget-items-exceed-total', () => {
 
     test('quick-fix: the total becomes the sum, written in the plan\'s style', async () => {
         const trip = await roundTrip(editor, PLAN, CODE, { replaces: true });
-        expect(trip.action.title).toBe('Change `total` to `32_500 USD`, the sum of the budget lines');
+        expect(trip.action.title).toBe("Change 'total' to '32_500 USD', the sum of the budget lines");
         expect(onlyEdit(trip).newText).toBe('32_500');
         expect(trip.fixed).toContain('    total 32_500 USD\n');
     });
@@ -257,7 +257,7 @@ plan P {
 
     test('quick-fix: the labeling line becomes the cost', async () => {
         const trip = await roundTrip(editor, PLAN, CODE, { replaces: true });
-        expect(trip.action.title).toBe('Change `labeling` to `60_000 USD`, what labeling the datasets costs');
+        expect(trip.action.title).toBe("Change 'labeling' to '60_000 USD', what labeling the datasets costs");
         expect(onlyEdit(trip).newText).toBe('60_000');
         expect(trip.fixed).toContain('budget { labeling 60_000 USD }');
     });

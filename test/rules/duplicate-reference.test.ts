@@ -34,7 +34,7 @@ describe('duplicate-reference', () => {
         expect(diagnostic.severity).toBe(2);
         expect(diagnostic.message).toBe('`tenure` is already listed in `features` of model `ChurnGBM`: remove the repeat');
         const trip = await roundTrip(services, text, 'duplicate-reference', { replaces: true });
-        expect(trip.action.title).toBe('Remove the repeated `tenure`');
+        expect(trip.action.title).toBe("Remove the repeated 'tenure'");
         expect(trip.action.isPreferred).toBe(true);
         expect(trip.fixed).toBe(text.replace('features tenure, region, tenure }', 'features tenure, region }'));
         expect(trip.after.map(codeOf)).not.toContain('duplicate-reference');
@@ -134,7 +134,7 @@ describe('duplicate-reference', () => {
         const trip = await roundTrip(services, text, 'duplicate-reference', { replaces: true });
         expect(trip.fixed).toBe(text.replace('features region, tenure, clicks', 'features region, clicks'));
         const actions = await codeActions(services, document, [withCode(diagnostics, 'duplicate-reference')[1]]);
-        expect(actions.map(a => a.title)).toEqual(['Ignore `duplicate-reference` on this line']);
+        expect(actions.map(a => a.title)).toEqual(["Ignore 'duplicate-reference' on this line"]);
     });
 
     test('near miss: distinct entries, the same name in two lists or two blocks, two datasets\' fields of the same name', async () => {

@@ -97,7 +97,7 @@ describe('non-positive-value', () => {
 
     test('fix: a fractional count is rounded up, replacing only the number', async () => {
         const trip = await roundTrip(services, plan({ replicas: '2.5' }), CODE, { replaces: true });
-        expect(trip.action.title).toBe('Round up to `3`');
+        expect(trip.action.title).toBe("Round up to '3'");
         expect(onlyEdit(trip).newText).toBe('3');
         expect(trip.fixed).toBe(plan({ replicas: '3' }));
     });
@@ -113,7 +113,7 @@ describe('non-positive-value', () => {
     test('no fix for zero or negative values: only the team knows the figure', async () => {
         const { document, diagnostics } = await check(services, plan({ capacity: '0 req/s' }));
         const actions = await codeActions(services, document, withCode(diagnostics, CODE));
-        expect(actions.map(a => a.title)).toEqual([`Ignore \`${CODE}\` on this line`]);
+        expect(actions.map(a => a.title)).toEqual([`Ignore '${CODE}' on this line`]);
     });
 
     test('absurd values never throw nor print NaN or Infinity', async () => {

@@ -94,7 +94,7 @@ describe('dataset-version-missing and model-version-missing', () => {
         const text = 'plan P {\n  stage growth\n  model M {\n    algorithm "logistic regression"\n  }\n}\n';
         const { document, diagnostics } = await check(services, text);
         const [action] = (await codeActions(services, document, withCode(diagnostics, 'model-version-missing'))).filter(a => !a.title.startsWith('Ignore'));
-        expect(action.title).toBe('Add `version "TODO"`');
+        expect(action.title).toBe("Add 'version \"TODO\"'");
         const edits = action.edit?.changes?.[document.textDocument.uri] ?? [];
         expect(edits.map(e => e.newText)).toEqual(['    version "TODO"\n']);
         const fixed = text.replace('    algorithm "logistic regression"\n', '    algorithm "logistic regression"\n    version "TODO"\n');
@@ -128,7 +128,7 @@ describe('pii-policy-missing', () => {
         // The name's fix adds retention only; the placeholder's offers nothing but ignoring it.
         const [onName, onString] = ['users', '""'].map(word => withCode(diagnostics, 'pii-policy-missing').find(d => d.range.start.character === rangeColumn(text, word))!);
         const nameFixes = (await codeActions(services, document, [onName])).filter(a => !a.title.startsWith('Ignore'));
-        expect(nameFixes.map(a => a.title)).toEqual(['Add `retention 365 d`']);
+        expect(nameFixes.map(a => a.title)).toEqual(["Add 'retention 365 d'"]);
         const stringFixes = (await codeActions(services, document, [onString])).filter(a => !a.title.startsWith('Ignore'));
         expect(stringFixes).toEqual([]);
     });

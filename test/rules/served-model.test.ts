@@ -33,7 +33,7 @@ describe('served-model-unspecified', () => {
     });
 
     test('the fix offers one `serves` line per model, and the chosen one lands in the serving block', async () => {
-        const trip = await roundTrip(services, plan(TWO, ''), 'served-model-unspecified', { title: 'Add `serves Retriever`' });
+        const trip = await roundTrip(services, plan(TWO, ''), 'served-model-unspecified', { title: "Add 'serves Retriever'" });
         expect(trip.fixed).toBe(plan(TWO, '\n    serves Retriever'));
         expect(found(trip.after, 'served-model-unspecified')).toEqual([]);
     });

@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { VALUE_RULES } from '../../server/src/rules/consistency/values-index.js';
-import { check, createTestServices } from '../support/services.js';
+import { check, createEditorTestServices, createTestServices } from '../support/services.js';
 import { codeOf, diagnosticsOf, foundIn, located } from '../support/diagnostics.js';
+import { roundTrip } from '../lsp/fix-support.js';
 
 const services = createTestServices();
 
@@ -60,6 +61,17 @@ describe('peak-below-average', () => {
         expect(located(diagnostic)).toBe('peak-below-average@4:10-4:23');
         expect(diagnostic.message).toBe('peak 1,200 req/min (20 req/s) is below the mean 23.1 req/s implied by 2,000,000 req/day');
         expect(await foundIn(services, 'peak-below-average', serving('2_000_000 req/day', '1_400 req/min'))).toEqual([]);
+    });
+
+    test('fix: the peak becomes the mean the volume implies, in the peak\'s unit, rounded up', async () => {
+        const editor = createEditorTestServices();
+        const trip = await roundTrip(editor, serving('2_000_000 req/day', '10 req/s'), 'peak-below-average', { replaces: true });
+        expect(trip.action.title).toBe("Set the peak to '24 req/s', the mean the volume implies");
+        expect(trip.fixed).toContain('    peak 24 req/s\n');
+        const perMinute = await roundTrip(editor, serving('2_000_000 req/day', '1_200 req/min'), 'peak-below-average', { replaces: true });
+        expect(perMinute.fixed).toContain('    peak 1389 req/min\n');
+        const small = await roundTrip(editor, serving('100_000 req/day', '1 req/s'), 'peak-below-average', { replaces: true });
+        expect(small.fixed).toContain('    peak 1.16 req/s\n');
     });
 
     test('a peak equal to the mean is fine', async () => {

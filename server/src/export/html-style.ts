@@ -49,6 +49,11 @@ p.rollback { border-left: 4px solid var(--bad); padding: .3rem .7rem; background
 .timeline .deadline .point { background: var(--ink); }
 .timeline .axis { position: relative; height: 1.3rem; color: var(--muted); font-size: .85em; font-variant-numeric: tabular-nums; }
 .timeline .axis .tick { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; }
+@media (max-width: 50rem) {
+  /* A preview beside the editor: the columns narrow, a period's end date goes under its start. */
+  .timeline .row { grid-template-columns: 8.5rem minmax(8rem, 1fr) 6.5rem; }
+  .timeline .when { font-variant-numeric: tabular-nums; }
+}
 .sev-error { color: var(--bad); font-weight: 600; }
 .sev-warning { color: var(--warn); font-weight: 600; }
 nav.toc { margin: 1rem 0 1.5rem; padding: .6rem .9rem; background: var(--soft); border-radius: 6px; font-size: .92rem; }

@@ -126,7 +126,7 @@ function timeline(chart: MilestoneChart): string {
     const at = (date: string) => (range.days === 0 ? 0 : (daysBetween(range.first, date) / range.days) * 100);
     const pct = (value: number) => `${Math.round(value * 100) / 100}%`;
     const row = (name: string, cls: string, mark: string, date: string) =>
-        `<div class="row ${cls}"><span>${name}</span><span class="track">${mark}</span><span>${htmlText(date)}</span></div>`;
+        `<div class="row ${cls}"><span>${name}</span><span class="track">${mark}</span><span class="when">${htmlText(date)}</span></div>`;
     const rows = chart.items.map(item => {
         const mark = item.point
             ? `<span class="point" style="left:${pct(at(item.end))}"></span>`

@@ -3,7 +3,7 @@ import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type Langiu
 import type { Document } from '../generated/ast.js';
 import type { MlPlanLspServices } from './lsp-services.js';
 import { buildExportModel, EXPORT_FORMATS, exportInputOf, exportRefusal, renderExport, type ExportFormat } from '../export/index.js';
-import { readinessChecklistMarkdown } from '../export/readiness-checklist.js';
+import { readinessReportMarkdown, reportDiagnostics, type ReportDiagnostic } from '../export/readiness-checklist.js';
 import { readinessOf } from '../rules/readiness.js';
 
 /** Server-side commands, callable by any LSP client through `workspace/executeCommand`. */
@@ -26,6 +26,9 @@ export interface ReadinessReport {
     readonly applicable: number;
     /** Error-severity diagnostics of the document: while there are any, the plan is not ready. */
     readonly blockers: number;
+    /** Every open diagnostic of the document, of every rule, by position. */
+    readonly diagnostics: readonly ReportDiagnostic[];
+    /** The checklist, then the open diagnostics grouped by severity. */
     readonly markdown: string;
 }
 
@@ -69,7 +72,7 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
         return { document: documents.getDocument(uri) as LangiumDocument<Document>, services };
     }
 
-    /** The readiness checklist of a plan that is open or in the workspace, after its current build. */
+    /** The readiness checklist and open diagnostics of a plan that is open or in the workspace, after its current build. */
     private async readinessReport(uriText: unknown): Promise<ReadinessReport | undefined> {
         const found = await this.validated(uriText);
         if (!found) {
@@ -79,6 +82,7 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
         const root = document.parseResult.value;
         const readiness = readinessOf(services.facts.PlanFacts.of(document));
         const title = root.plan ? `Readiness of plan \`${root.plan.name}\`` : 'Readiness';
+        const diagnostics = reportDiagnostics(document.diagnostics ?? []);
         return {
             uri: String(uriText),
             plan: root.plan?.name,
@@ -86,7 +90,8 @@ export class MlPlanCommandHandler extends AbstractExecuteCommandHandler {
             satisfied: readiness.satisfied,
             applicable: readiness.applicable,
             blockers: readiness.blockers,
-            markdown: `# ${title}\n\n${readinessChecklistMarkdown(readiness)}`,
+            diagnostics,
+            markdown: readinessReportMarkdown(title, readiness, diagnostics),
         };
     }
 }

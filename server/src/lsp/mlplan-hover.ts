@@ -6,8 +6,8 @@
  * - on a keyword or a quantity that a derived figure depends on (serving's load, cost and capacity,
  *   a rollout's calendar, a stage's requests, labeling, the budget, an objective's value): the
  *   figures themselves, from the plan's figures (hover-figures.ts);
- * and, before any of these, the mlplan diagnostics covering the position: one with its message and
- * why its rule matters, several one line each (message and rule title). Keywords are not
+ * and, before any of these, why the mlplan diagnostics covering the position matter (their messages
+ * are the editor's to show): one with its rule's why, several one line each. Keywords are not
  * reserved, so a keyword written where a name goes is a name.
  */
 import {
@@ -17,6 +17,8 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { MlPlanLspServices } from './lsp-services.js';
+import { kindWord, localDeclarations } from '../model/declarations.js';
+import { displayPath } from '../model/display-path.js';
 import { dayOf, formatDay, weekdayOf } from '../model/dates.js';
 import { measureOf } from '../model/derived.js';
 import type { PlanFacts } from '../model/plan-facts.js';
@@ -75,6 +77,9 @@ export class MlPlanHoverProvider implements HoverProvider {
                 return this.keywordContent(document, leaf.astNode, rule, keyword.value);
             }
         }
+        if (ast.isImport(leaf.astNode)) {
+            return this.importContent(leaf.astNode);
+        }
         const declaration = this.services.references.References.findDeclarations(leaf)[0];
         if (declaration) {
             return this.declarationContent(document, declaration);
@@ -84,6 +89,27 @@ export class MlPlanHoverProvider implements HoverProvider {
         const sections = ast.isRolloutStart(leaf.astNode) ? figureSections(leaf.astNode, 'date', this.facts(document)) : [];
         const parts = [date, ...sections].filter((p): p is string => p !== undefined);
         return parts.length > 0 ? parts.join('\n\n') : undefined;
+    }
+
+    /**
+     * The file an import resolves to, as a link that opens it, and what it declares. An import that
+     * does not resolve has its diagnostic (import-unresolved) to say why.
+     */
+    private importContent(imp: ast.Import): string | undefined {
+        const resolved = this.services.imports.Imports.explain(imp);
+        if (!resolved.document || !resolved.target) {
+            return undefined;
+        }
+        const from = AstUtils.getDocument(imp).uri;
+        const counts = new Map<string, number>();
+        for (const declaration of localDeclarations(resolved.document.parseResult.value)) {
+            const kind = kindWord(declaration.$type);
+            counts.set(kind, (counts.get(kind) ?? 0) + 1);
+        }
+        const declared = [...counts].map(([kind, n]) => `${n} ${n === 1 ? kind : pluralOf(kind)}`);
+        // Parentheses would end the link's destination early.
+        const link = resolved.target.toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
+        return `**import** [${code(displayPath(from, resolved.target))}](${link})${declared.length > 0 ? `: declares ${declared.join(', ')}` : ': declares nothing'}`;
     }
 
     /** A date's weekday, and where it falls against the plan's start and deadline. */
@@ -233,33 +259,39 @@ function unitContent(symbol: string | undefined): string | undefined {
 }
 
 /**
- * The mlplan diagnostics covering the position, once per code. A single one: its message and why
- * its rule matters. Several (a new plan's missing sections all sit on its name): one line each, the
- * message and the rule's one-line title, so that the hover stays short.
+ * Why the mlplan diagnostics covering the position matter, once per code. The editor already shows
+ * each diagnostic's message above the hover (VS Code's marker hover), so repeating it would push
+ * the figures out of view: a single one gets its rule's title and why; several (a new plan's
+ * missing sections all sit on its name) get one line each, the title and the why's first sentence.
  */
 export function diagnosticNotes(document: LangiumDocument, position: Position): string | undefined {
-    const found = new Map<string, { message: string; title: string; why: string }>();
+    const found = new Map<string, { title: string; why: string }>();
     for (const diagnostic of document.diagnostics ?? []) {
         const ruleCode = diagnosticCode(diagnostic);
         const rule = ruleCode ? RULES_BY_CODE.get(ruleCode) : undefined;
         if (!rule || found.has(rule.code) || !covers(diagnostic.range, position)) {
             continue;
         }
-        const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-        found.set(rule.code, { message, title: rule.title, why: rule.why });
+        found.set(rule.code, { title: rule.title, why: rule.why });
     }
     if (found.size === 0) {
         return undefined;
     }
     if (found.size === 1) {
         const [[ruleCode, note]] = [...found];
-        return `**${code(ruleCode)}**: ${note.message}\n\n*Rule: ${note.title}.* ${note.why}`;
+        return `**${code(ruleCode)}**: ${note.title}.\n\n${note.why}`;
     }
     return [
         `**${found.size} findings here**`,
         '',
-        ...[...found].map(([ruleCode, note]) => `- **${code(ruleCode)}**: ${note.message} *(${note.title})*`),
+        ...[...found].map(([ruleCode, note]) => `- **${code(ruleCode)}** (${note.title}): ${firstSentence(note.why)}`),
     ].join('\n');
+}
+
+/** Up to the first full stop that ends a sentence (`0.78 is` and `e.g.` do not). */
+function firstSentence(text: string): string {
+    const end = /[.!?](?=\s+[A-Z(`])/.exec(text);
+    return end ? text.slice(0, end.index + 1) : text;
 }
 
 function covers(range: Range, position: Position): boolean {
@@ -278,6 +310,10 @@ function samePosition(a: Position, b: Position): boolean {
 /** A DATE token (`2026-03-01`), wherever the grammar allows one. */
 function isDateToken(leaf: CstNode): boolean {
     return GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.ref?.name === 'DATE';
+}
+
+function pluralOf(kind: string): string {
+    return kind === 'person' ? 'people' : `${kind}s`;
 }
 
 function daysText(days: number): string {

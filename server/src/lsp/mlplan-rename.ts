@@ -1,6 +1,6 @@
-import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { MlPlanImports } from '../language/mlplan-imports.js';
 import type { MlPlanLspServices } from './lsp-services.js';
@@ -16,13 +16,19 @@ const FIELD_FLAGS = new Set(['pii', 'sensitive', 'label']);
  * (`pii`, `sensitive`, `label`), and the name is not already taken in the namespace (or, for a
  * field, in its dataset), which would silently re-point references. A rename started on a keyword
  * finds no declaration and is refused by Langium itself.
+ *
+ * A renamed name followed by several spaces stands in a column the author aligned (`metric auc
+ * { …` under `metric churn_rate  { …`, a trailing comment): the rename takes the length it adds
+ * out of those spaces, or gives back what it removes, so the column stays where it was.
  */
 export class MlPlanRenameProvider extends DefaultRenameProvider {
     private readonly imports: MlPlanImports;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: MlPlanLspServices) {
         super(services);
         this.imports = services.imports.Imports;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -37,7 +43,14 @@ export class MlPlanRenameProvider extends DefaultRenameProvider {
                 throw new ResponseError(ErrorCodes.InvalidParams, taken);
             }
         }
-        return super.rename(document, params);
+        const edit = await super.rename(document, params);
+        for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
+            const text = this.documents.getDocument(URI.parse(uri))?.textDocument.getText();
+            if (text !== undefined) {
+                edit!.changes![uri] = keepAlignment(text, edits);
+            }
+        }
+        return edit;
     }
 
     private targetOf(document: LangiumDocument, params: RenameParams) {
@@ -72,4 +85,38 @@ export class MlPlanRenameProvider extends DefaultRenameProvider {
         }
         return undefined;
     }
+}
+
+/**
+ * `edits` (each replacing a name) extended over the run of spaces after the name when there are
+ * two or more before more text on the line, resized so that what follows keeps its column. The
+ * shift of earlier renames on the same line is carried to the next aligned gap.
+ */
+export function keepAlignment(text: string, edits: readonly TextEdit[]): TextEdit[] {
+    const lines = text.split(/\r\n|\r|\n/);
+    const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    let line = -1;
+    let shift = 0;
+    return sorted.map(edit => {
+        const { start, end } = edit.range;
+        if (start.line !== end.line) {
+            return edit;
+        }
+        if (start.line !== line) {
+            line = start.line;
+            shift = 0;
+        }
+        shift += edit.newText.length - (end.character - start.character);
+        const rest = (lines[start.line] ?? '').slice(end.character);
+        const gap = /^ {2,}(?=\S)/.exec(rest)?.[0].length;
+        if (gap === undefined || shift === 0) {
+            return edit;
+        }
+        const spaces = Math.max(1, gap - shift);
+        shift -= gap - spaces;
+        return {
+            range: { start, end: { line: end.line, character: end.character + gap } },
+            newText: edit.newText + ' '.repeat(spaces),
+        };
+    });
 }

@@ -1,7 +1,7 @@
 /**
  * Quick-fixes that insert a placeholder (`source "TODO"`, `fallback "TODO: …"`, the reason of an
- * ignore comment) as LSP 3.18 snippet edits, so that the cursor lands on the placeholder, selected,
- * ready to be typed over (LANGUAGE.md 4.1). A placeholder left in the plan still counts as not
+ * ignore comment) or a guessed value (a kpi's target) as LSP 3.18 snippet edits, so that the cursor
+ * lands on the first one, selected, ready to be typed over, Tab moving to the next (LANGUAGE.md 4.1). A placeholder left in the plan still counts as not
  * written; the snippet only saves the trip to find it.
  *
  * VS Code re-indents the lines of a snippet edit after the first by the leading whitespace of the
@@ -60,23 +60,27 @@ function escapeSnippet(text: string): string {
  * when applied), in document order; undefined when the fix has no placeholder, or when an editor
  * re-indenting the snippet could change the text it inserts.
  */
-export function asSnippetEdits(edits: readonly TextEdit[], documentText: string): SnippetEdit[] | undefined {
+export function asSnippetEdits(
+    edits: readonly TextEdit[], documentText: string, guesses: ReadonlyArray<readonly Span[]> = [],
+): SnippetEdit[] | undefined {
     const lines = documentText.split(LINE_BREAK);
     const eol = /\r\n|\r|\n/.exec(documentText)?.[0] ?? '\n';
     const placed = edits
-        .map(edit => movedToLineStart(edit, lines, eol, edits))
-        .sort((a, b) => compare(a.range.start, b.range.start));
-    if (!placed.some(edit => placeholderSpans(edit.newText).length > 0)) {
+        .map((edit, index) => movedToLineStart({ edit, guessed: guesses[index] ?? [] }, lines, eol, edits))
+        .sort((a, b) => compare(a.edit.range.start, b.edit.range.start));
+    const stopsOf = ({ edit, guessed }: PlacedEdit) => mergeSpans([...placeholderSpans(edit.newText), ...guessed]);
+    if (!placed.some(p => stopsOf(p).length > 0)) {
         return undefined;
     }
-    if (!placed.every((edit, index) => keepsItsWhitespace(edit, index > 0 ? placed[index - 1] : undefined, lines))) {
+    if (!placed.every((p, index) => keepsItsWhitespace(p.edit, index > 0 ? placed[index - 1].edit : undefined, lines))) {
         return undefined;
     }
     let stop = 0;
-    return placed.map(edit => {
+    return placed.map(p => {
+        const { edit } = p;
         let value = '';
         let at = 0;
-        for (const span of placeholderSpans(edit.newText)) {
+        for (const span of stopsOf(p)) {
             stop++;
             const inside = escapeSnippet(edit.newText.slice(span.start, span.end));
             value += `${escapeSnippet(edit.newText.slice(at, span.start))}\${${stop}${inside ? `:${inside}` : ''}}`;
@@ -87,22 +91,43 @@ export function asSnippetEdits(edits: readonly TextEdit[], documentText: string)
     });
 }
 
+/** An edit and the spans of its text that are guesses. */
+interface PlacedEdit {
+    readonly edit: TextEdit;
+    readonly guessed: readonly Span[];
+}
+
+/** Spans in text order, an overlapping one dropped (a tab stop cannot hold another). */
+function mergeSpans(spans: readonly Span[]): Span[] {
+    const merged: Span[] = [];
+    for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+        if (merged.length === 0 || span.start >= merged[merged.length - 1].end) {
+            merged.push(span);
+        }
+    }
+    return merged;
+}
+
 /**
  * `\n    source "TODO"` inserted at the end of a line is `    source "TODO"\n` inserted at the
  * start of the next one: the same text, on a line with nothing before it to re-indent by.
  */
-function movedToLineStart(edit: TextEdit, lines: readonly string[], eol: string, all: readonly TextEdit[]): TextEdit {
+function movedToLineStart(placed: PlacedEdit, lines: readonly string[], eol: string, all: readonly TextEdit[]): PlacedEdit {
+    const { edit } = placed;
     const { start, end } = edit.range;
     const atLineEnd = start.line === end.line && start.character === end.character && start.character === lines[start.line]?.length;
     if (!atLineEnd || !edit.newText.startsWith(eol) || start.line + 1 >= lines.length) {
-        return edit;
+        return placed;
     }
     const next = { line: start.line + 1, character: 0 };
     // Another insertion there would make the order of the two ambiguous.
     if (all.some(other => other !== edit && compare(other.range.start, next) === 0)) {
-        return edit;
+        return placed;
     }
-    return { range: { start: next, end: next }, newText: edit.newText.slice(eol.length) + eol };
+    return {
+        edit: { range: { start: next, end: next }, newText: edit.newText.slice(eol.length) + eol },
+        guessed: placed.guessed.map(span => ({ start: span.start - eol.length, end: span.end - eol.length })),
+    };
 }
 
 /**

@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import type { MlPlanLspServices } from './lsp-services.js';
 import { createMlPlanLspServices } from './mlplan-lsp-module.js';
+import { plainText } from './plain-text.js';
 import { syncSettings } from './settings-sync.js';
 
 /**
@@ -14,6 +15,7 @@ import { syncSettings } from './settings-sync.js';
  * vscode-languageserver redirects `console` to the client's log.
  */
 export function startMlPlanServer(connection: Connection = createConnection(ProposedFeatures.all)): MlPlanLspServices {
+    sendPlainDiagnostics(connection);
     const { shared, MlPlan } = createMlPlanLspServices({ connection, ...NodeFileSystem });
     shared.lsp.LanguageServer.onInitialize(params => {
         const roots = workspaceRoots(params);
@@ -23,6 +25,28 @@ export function startMlPlanServer(connection: Connection = createConnection(Prop
     syncSettings(shared, MlPlan);
     startLanguageServer(shared);
     return MlPlan;
+}
+
+/**
+ * Every diagnostic the server publishes, whoever publishes it (Langium's handler for plans,
+ * settings-sync for configuration files), goes out with plain-text messages: the Problems panel
+ * does not render the Markdown that the CLI and hovers keep (plain-text.ts). Quick-fixes find their
+ * diagnostic by `data` and range, never by message, so the converted text the client sends back in
+ * a code-action request changes nothing.
+ */
+export function sendPlainDiagnostics(connection: Connection): void {
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => send({
+        ...params,
+        diagnostics: params.diagnostics.map(diagnostic => ({
+            ...diagnostic,
+            // A MarkupContent message is rendered by the client: it keeps its Markdown.
+            message: typeof diagnostic.message === 'string' ? plainText(diagnostic.message) : diagnostic.message,
+            ...(diagnostic.relatedInformation
+                ? { relatedInformation: diagnostic.relatedInformation.map(info => ({ ...info, message: plainText(info.message) })) }
+                : {}),
+        })),
+    });
 }
 
 /** Imports may read inside the workspace folders; with none, each document's own folder (the Imports default). */

@@ -19,6 +19,10 @@ export const monitoringMissing: Rule = completenessRule({
         }
     },
     fix({ facts, text, edits }) {
-        return facts.plan && facts.monitorings.length === 0 ? declarationFix(edits(), monitoringLines(facts, text)) : [];
+        if (!facts.plan || facts.monitorings.length > 0) {
+            return [];
+        }
+        const e = edits();
+        return declarationFix(e, monitoringLines(facts, text, e));
     },
 });

@@ -19,6 +19,10 @@ export const servingMissing: Rule = completenessRule({
         }
     },
     fix({ facts, edits }) {
-        return facts.plan && facts.servings.length === 0 ? declarationFix(edits(), servingLines(facts)) : [];
+        if (!facts.plan || facts.servings.length > 0) {
+            return [];
+        }
+        const e = edits();
+        return declarationFix(e, servingLines(facts, e));
     },
 });

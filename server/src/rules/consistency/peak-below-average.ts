@@ -1,5 +1,8 @@
+import { GrammarUtils } from 'langium';
 import { measureOf } from '../../model/derived.js';
-import { formatMeasure, formatValue } from '../../model/units.js';
+import { convert, formatMeasure, formatValue, lookupUnit } from '../../model/units.js';
+import { quantityAt } from '../fixes/replace.js';
+import { guess } from '../fixes/planned.js';
 import type { Rule } from '../rule.js';
 
 export const peakBelowAverage: Rule = {
@@ -21,7 +24,31 @@ export const peakBelowAverage: Rule = {
                 node: serving,
                 property: 'peak',
                 message: `peak ${formatMeasure(peakMeasure)}${peakInReqS} is below the mean ${formatValue(mean, 'req/s')} implied by ${formatMeasure(volume)}`,
+                data: { mean: passingPeak(mean, peakMeasure.unit.symbol) },
             });
         }
     },
+    // The least peak that passes is the mean itself, in the peak's unit, rounded up; a real peak is
+    // usually a few times the mean, so the number comes selected for the author to raise.
+    fix(context) {
+        const quantity = quantityAt(context);
+        const mean = context.data.mean;
+        const number = GrammarUtils.findNodeForProperty(quantity?.$cstNode, 'value');
+        if (typeof mean !== 'number' || !Number.isFinite(mean) || !number || !quantity?.unit) {
+            return [];
+        }
+        const written = String(mean);
+        return context.edits().replace(number.range, guess(written))
+            .result(`Set the peak to \`${written} ${quantity.unit}\`, the mean the volume implies`, true);
+    },
 };
+
+/** `mean` (req/s) in the peak's unit, rounded up to a whole number, or to two decimals below 10. */
+function passingPeak(mean: number, unit: string): number | undefined {
+    const target = lookupUnit(unit);
+    const value = target ? convert({ value: mean, unit: lookupUnit('req/s')! }, target) : undefined;
+    if (value === undefined || !Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) {
+        return undefined;
+    }
+    return value >= 10 ? Math.ceil(value) : Math.ceil(value * 100 - 1e-9) / 100;
+}

@@ -9,6 +9,7 @@ import { measureOf, metricUnit } from '../../model/derived.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
 import { compatible, convert, lookupUnit, type UnitInfo } from '../../model/units.js';
 import type { EditBuilder } from './edit-helpers.js';
+import { guess, type DatasetChoice, type FieldSpec } from './planned.js';
 
 /** A metric measured in time and of kind `software`: what a latency slo bounds. */
 export function isLatencyMetric(metric: ast.Metric | undefined): boolean {
@@ -56,7 +57,8 @@ export const KPI_METRIC: MetricNeed = {
 export function successMetric(facts: PlanFacts): MetricNeed {
     const expected = new Set(facts.visible.baselines.flatMap(b => (b.expects ?? []).map(e => e.metric?.$refText)));
     return {
-        rank: metric => (metric.kind === 'ml' ? 0 : 2) + (expected.has(metric.name) ? 0 : 1) + (metric.better ? 0 : 3),
+        // Only an ML metric (or one of no stated kind) measures the model: a business kpi's 4.5 % ctr is no success threshold.
+        rank: metric => (metric.kind === 'ml' ? 0 : metric.kind === undefined ? 2 : Infinity) + (expected.has(metric.name) ? 0 : 1) + (metric.better ? 0 : 3),
         placeholder: { name: 'quality_metric', kind: 'ml', better: 'higher' },
     };
 }
@@ -99,9 +101,9 @@ export function placeholderValue(choice: MetricChoice, side: 'good' | 'bad'): nu
     return round(better === 'higher' ? good * 0.8 : good * 2, 'nearest');
 }
 
-/** `0.8`, `200 ms`: a value and its unit as a plan writes them. */
+/** `0.8`, `200 ms`: a value and its unit as a plan writes them, the number marked as a guess. */
 export function formatQuantity(value: number, unit: UnitInfo): string {
-    const number = String(value);
+    const number = guess(String(value));
     return unit.symbol === '' ? number : `${number} ${unit.symbol}`;
 }
 
@@ -159,45 +161,79 @@ export function firstBaseline(facts: PlanFacts): string | undefined {
     return facts.visible.baselines.find(b => typeof b.name === 'string')?.name;
 }
 
-/** A dataset declaration with its provenance and version left to fill in. */
-export function datasetLines(name: string, facts: PlanFacts): string[] {
+/**
+ * The fields of a dataset the plan does not describe yet: one feature, so that a model skeleton
+ * has something to list in `features` and an author sees at once where the fields go (a dataset
+ * without fields says nothing of what a model can learn from). No label: when labels arrive is
+ * for the team to say (label-delay-missing), not for a skeleton to invent.
+ */
+export const PLACEHOLDER_FIELDS: readonly FieldSpec[] = [{ name: 'feature_1', type: 'number', flags: [] }];
+
+/** The fields of a declared dataset, as written (a field the parser could not complete is left out). */
+export function fieldSpecs(dataset: ast.Dataset): FieldSpec[] {
+    return (dataset.fields ?? [])
+        .filter(f => typeof f?.name === 'string' && typeof f.type === 'string')
+        .map(f => ({ name: f.name, type: f.type, flags: [...(f.pii ? ['pii'] : []), ...(f.sensitive ? ['sensitive'] : []), ...(f.label ? ['label'] : [])] }));
+}
+
+/** A `fields { … }` block, one field per line. */
+export function fieldsBlock(fields: readonly FieldSpec[]): string[] {
+    return ['fields {', ...fields.map(f => `  ${[f.name, f.type, ...f.flags].join(' ')}`), '}'];
+}
+
+/** What a model may learn from: neither the label (label-as-feature) nor personal data (pii-as-feature). */
+export function isFeatureField(field: FieldSpec): boolean {
+    return !field.flags.includes('label') && !field.flags.includes('pii');
+}
+
+/** A dataset declaration with its provenance and version left to fill in, and placeholder fields unless given. */
+export function datasetLines(name: string, facts: PlanFacts, fields: readonly FieldSpec[] = PLACEHOLDER_FIELDS): string[] {
     const owner = firstParty(facts);
     return [
         `dataset ${name} {`,
         '  source "TODO: where the data comes from"',
         '  version "TODO"',
         ...(owner ? [`  owner ${owner}`] : []),
+        ...(fields.length > 0 ? fieldsBlock(fields).map(line => `  ${line}`) : []),
         '}',
     ];
 }
 
-/** A dataset to train on: the first declared, else a declared placeholder. */
-export function trainingDataset(facts: PlanFacts, edits: EditBuilder): string {
+/** A dataset to train on: the first declared, else one this fix declares, else a declared placeholder. */
+export function trainingDataset(facts: PlanFacts, edits: EditBuilder): DatasetChoice {
     const first = facts.visible.datasets.find(d => typeof d.name === 'string');
     if (first) {
-        return first.name;
+        return { name: first.name, fields: fieldSpecs(first) };
+    }
+    const planned = edits.planned.datasets[0];
+    if (planned) {
+        return planned;
     }
     const name = edits.uniqueName('training_data');
     edits.declare(datasetLines(name, facts));
-    return name;
+    return { name, fields: PLACEHOLDER_FIELDS };
 }
 
 /**
  * A dataset to evaluate on, never one of `training` (train-test-overlap): preferably one no model
- * trains on, else any other, else a declared placeholder holdout. Returns its sensitive fields too,
- * which the evaluation must slice by (fairness-missing).
+ * trains on, else any other, else a declared placeholder holdout with the fields the model needs
+ * (`fields`: its features and label, see evaluation-missing-feature; none at all when no label is
+ * known, as a dataset listing fields without one raises evaluation-missing-label). Returns its sensitive fields too, which the evaluation
+ * must slice by (fairness-missing), and its fields.
  */
-export function evaluationDataset(facts: PlanFacts, edits: EditBuilder, training: readonly string[]): { name: string; sensitive: string[] } {
+export function evaluationDataset(
+    facts: PlanFacts, edits: EditBuilder, training: readonly string[], fields: readonly FieldSpec[] = [],
+): DatasetChoice & { sensitive: string[] } {
     const trained = new Set(facts.visible.models.flatMap(m => (m.trainsOn ?? []).map(r => r.$refText)));
     const candidates = facts.visible.datasets.filter(d => typeof d.name === 'string' && !training.includes(d.name));
     const chosen = candidates.find(d => !trained.has(d.name)) ?? candidates[0];
     if (chosen) {
         const sensitive = (chosen.fields ?? []).filter(f => f?.sensitive && typeof f.name === 'string').map(f => f.name);
-        return { name: chosen.name, sensitive };
+        return { name: chosen.name, fields: fieldSpecs(chosen), sensitive };
     }
     const name = edits.uniqueName('holdout');
-    edits.declare(datasetLines(name, facts));
-    return { name, sensitive: [] };
+    edits.declare(datasetLines(name, facts, fields));
+    return { name, fields, sensitive: fields.filter(f => f.flags.includes('sensitive')).map(f => f.name) };
 }
 
 /** `metric op value` of a bound as written (the value keeps the author's spelling, e.g. `2_000`). */
@@ -226,5 +262,6 @@ export function rollbackCondition(facts: PlanFacts, edits: EditBuilder): string 
     if (facts.monitoring) {
         edits.addToBlock(facts.monitoring, [`alert ${condition}`]);
     }
+    edits.planned.rollbackConditions.push(condition);
     return condition;
 }

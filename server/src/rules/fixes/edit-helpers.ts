@@ -10,6 +10,7 @@
  */
 import type { AstNode } from 'langium';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { GUESS_MARKS, unmark, type Planned } from './planned.js';
 import type { Fix } from './fix.js';
 import { reindent, type FixDocument } from './fix-document.js';
 
@@ -32,6 +33,13 @@ export class EditBuilder {
     /** What `declare` added, for titles: "`metric kpi_metric`". */
     private readonly declared: string[] = [];
     private failed = false;
+    /**
+     * What this fix declares that later skeletons of the same fix should use rather than declare
+     * again (a fix adding every missing section declares a dataset, then a model training on it).
+     */
+    readonly planned: Planned = {
+        datasets: [], baselines: [], rollbackConditions: [],
+    };
 
     constructor(readonly doc: FixDocument) {}
 
@@ -109,14 +117,25 @@ export class EditBuilder {
             return [];
         }
         const edits: TextEdit[] = [];
+        const guesses: Array<Array<{ start: number; end: number }>> = [];
         for (const build of this.pending) {
             const built = build();
             if (!built) {
                 return [];
             }
-            edits.push(built);
+            const { text, spans } = unmark(built.newText);
+            edits.push({ range: built.range, newText: text });
+            guesses.push(spans);
         }
-        return edits.length > 0 ? [{ title, edits, ...(isPreferred ? { isPreferred } : {}) }] : [];
+        if (edits.length === 0) {
+            return [];
+        }
+        return [{
+            title: title.replace(GUESS_MARKS, ''),
+            edits,
+            ...(guesses.some(spans => spans.length > 0) ? { guesses } : {}),
+            ...(isPreferred ? { isPreferred } : {}),
+        }];
     }
 
     private addChunk(node: AstNode | undefined, chunk: BlockChunk): this {

@@ -157,10 +157,6 @@ export class FixDocument {
     }
 
     /**
-     * The `}` that closes `node`'s block: its last token, provided the node's braces balance (a
-     * block the parser had to recover from has no reliable end, and gets no fix).
-     */
-    /**
      * The non-hidden tokens of `node`, remembered: one request may fix thousands of diagnostics
      * that all insert into the same plan, and flattening a large plan once per fix is quadratic.
      */
@@ -179,7 +175,25 @@ export class FixDocument {
 
     private readonly tokenCache = new Map<CstNode, LeafCstNode[]>();
 
+    /**
+     * The `}` that closes `node`'s block: its last token, provided the node's braces balance (a
+     * block the parser had to recover from has no reliable end, and gets no fix).
+     */
     closingBrace(node: AstNode): LeafCstNode | undefined {
+        const cst = node.$cstNode;
+        if (!cst) {
+            return undefined;
+        }
+        // Counting a large plan's braces is the cost of a fix: once per block and text.
+        if (!this.braceCache.has(cst)) {
+            this.braceCache.set(cst, this.findClosingBrace(node));
+        }
+        return this.braceCache.get(cst);
+    }
+
+    private readonly braceCache = new Map<CstNode, LeafCstNode | undefined>();
+
+    private findClosingBrace(node: AstNode): LeafCstNode | undefined {
         const leaves = this.tokens(node);
         const last = leaves[leaves.length - 1];
         const opened = leaves.filter(l => l.text === '{').length;

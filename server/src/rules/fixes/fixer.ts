@@ -66,6 +66,64 @@ export function groupedIgnores(facts: PlanFacts, text: string, diagnostics: read
     return groupedIgnoreFixes(new FixDocument(text, facts), targets);
 }
 
+/**
+ * The order in which one fix adds a new plan's missing sections: what later skeletons refer to
+ * first (a dataset before the model training on it, a baseline before the serving falling back to
+ * it, a rollout before the monitoring that watches its rollback condition). Codes not listed follow
+ * in the order they were reported.
+ */
+const SECTION_ORDER = [
+    'owner-missing', 'objective-missing', 'business-kpi-missing', 'persona-missing', 'dataset-missing', 'baseline-missing',
+    'model-missing', 'serving-missing', 'latency-slo-missing', 'rollout-missing', 'monitoring-missing', 'risk-missing',
+    'budget-missing', 'milestone-missing',
+];
+
+/**
+ * One fix for the completeness findings that share a position (a new plan's missing sections all
+ * sit on its name): each rule's fix writes into the same edits, so that the sections refer to one
+ * another instead of each declaring its own placeholder dataset or metric. Undefined with fewer
+ * than two such findings, or when one of the fixes cannot be placed.
+ */
+export function allSectionsFix(
+    facts: PlanFacts, text: string, diagnostics: readonly Diagnostic[], onError: FixErrorHandler = () => undefined,
+): { fix: Fix; diagnostics: Diagnostic[] } | undefined {
+    const stage = facts.plan?.stage;
+    const targets = diagnostics
+        .map(diagnostic => ({ diagnostic, rule: RULES_BY_CODE.get(diagnosticCode(diagnostic) ?? '') }))
+        .filter((t): t is { diagnostic: Diagnostic; rule: Rule } => t.rule?.category === 'completeness' && t.rule.fix !== undefined);
+    const first = targets[0]?.diagnostic.range;
+    const here = targets.filter(t => first && sameRange(t.diagnostic.range, first));
+    if (!stage || here.length < 2) {
+        return undefined;
+    }
+    const rank = (code: string) => (SECTION_ORDER.includes(code) ? SECTION_ORDER.indexOf(code) : SECTION_ORDER.length);
+    here.sort((a, b) => rank(a.rule.code) - rank(b.rule.code));
+    const doc = new FixDocument(text, facts);
+    const shared = new EditBuilder(doc);
+    const fixed: Diagnostic[] = [];
+    for (const { diagnostic, rule } of here) {
+        try {
+            const fixes = rule.fix!({ diagnostic, data: (diagnostic.data ?? {}) as Record<string, unknown>, facts, text, doc, edits: () => shared });
+            if (fixes.length > 0) {
+                fixed.push(diagnostic);
+            }
+        } catch (error) {
+            onError(rule, error);
+            return undefined;
+        }
+    }
+    if (fixed.length < 2) {
+        return undefined;
+    }
+    const [fix] = shared.result(`Add all ${fixed.length} missing sections for stage ${stage}`);
+    return fix ? { fix, diagnostics: fixed } : undefined;
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character
+        && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 /** At most one fix per diagnostic is preferred: the first one marked so. */
 function onePreferred(fixes: readonly Fix[]): Fix[] {
     let seen = false;
@@ -77,6 +135,7 @@ function onePreferred(fixes: readonly Fix[]): Fix[] {
             seen = true;
             return fix;
         }
-        return { title: fix.title, edits: fix.edits };
+        const { isPreferred: _dropped, ...rest } = fix;
+        return rest;
     });
 }

@@ -12,11 +12,12 @@ import { formatDate, parseDate } from '../../model/dates.js';
 import { measureOf } from '../../model/derived.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
 import {
-    boundOn, boundSource, chooseMetric, evaluationDataset, firstBaseline, firstParty, isLatencyMetric, KPI_METRIC,
-    LATENCY_METRIC, rollbackCondition, successMetric, trainingDataset, type MetricNeed,
+    boundOn, boundSource, chooseMetric, evaluationDataset, fieldsBlock, firstBaseline, firstParty, isFeatureField, isLatencyMetric,
+    KPI_METRIC, LATENCY_METRIC, PLACEHOLDER_FIELDS, rollbackCondition, successMetric, trainingDataset, type MetricNeed,
 } from './choices.js';
 import type { Fix } from '../rule.js';
 import { headline, type EditBuilder } from './edit-helpers.js';
+import { guess, type FieldSpec } from './planned.js';
 
 export const SOURCE_LINE = 'source "TODO"';
 export const VERSION_LINE = 'version "TODO"';
@@ -69,17 +70,32 @@ export function objectiveLines(facts: PlanFacts, edits: EditBuilder): string[] {
 export function datasetSkeletonLines(facts: PlanFacts, edits: EditBuilder): string[] {
     const name = edits.uniqueName('training_data');
     const owner = firstParty(facts);
-    return [`dataset ${name} {`, `  ${SOURCE_LINE}`, `  ${VERSION_LINE}`, ...(owner ? [`  owner ${owner}`] : []), '}'];
+    edits.planned.datasets.push({ name, fields: PLACEHOLDER_FIELDS });
+    return [
+        `dataset ${name} {`,
+        `  ${SOURCE_LINE}`,
+        `  ${VERSION_LINE}`,
+        ...(owner ? [`  owner ${owner}`] : []),
+        ...fieldsBlock(PLACEHOLDER_FIELDS).map(line => `  ${line}`),
+        '}',
+    ];
 }
 
 export function baselineLines(edits: EditBuilder): string[] {
     const name = edits.uniqueName('SimpleBaseline');
+    edits.planned.baselines.push(name);
     return [`baseline ${name} {`, '  kind heuristic', '  description "TODO: the rule or system the model must beat"', '}'];
 }
 
-/** An evaluation on a dataset the model does not train on, sliced by its sensitive fields. */
-export function evaluationLines(facts: PlanFacts, edits: EditBuilder, training: readonly string[]): string[] {
-    const dataset = evaluationDataset(facts, edits, training);
+/**
+ * An evaluation on a dataset the model does not train on, sliced by its sensitive fields. `fields`
+ * are those a holdout declared for it must have: the model's features and the training label.
+ */
+export function evaluationLines(facts: PlanFacts, edits: EditBuilder, training: readonly string[], fields?: readonly FieldSpec[]): string[] {
+    return evaluationBlock(facts, edits, evaluationDataset(facts, edits, training, fields));
+}
+
+function evaluationBlock(facts: PlanFacts, edits: EditBuilder, dataset: { name: string; sensitive: readonly string[] }): string[] {
     return [
         'evaluation {',
         `  on ${dataset.name}`,
@@ -89,31 +105,45 @@ export function evaluationLines(facts: PlanFacts, edits: EditBuilder, training: 
     ];
 }
 
+/**
+ * A model training on the first dataset, reading its fields as features (neither the label nor
+ * personal data), evaluated on another dataset that has them. When the training data declares no
+ * fields, a comment says where the features will come from rather than inventing them.
+ */
 export function modelLines(facts: PlanFacts, edits: EditBuilder, base = 'NewModel'): string[] {
     const name = edits.uniqueName(base);
     const training = trainingDataset(facts, edits);
+    const candidates = training.fields.filter(isFeatureField);
+    const labels = training.fields.filter(f => f.flags.includes('label'));
+    const evaluation = evaluationDataset(facts, edits, [training.name], labels.length > 0 ? [...candidates, ...labels] : []);
+    const scored = new Set(evaluation.fields.map(f => f.name));
+    // An evaluation dataset that lists no fields says nothing either way (evaluation-missing-feature).
+    const features = scored.size === 0 ? candidates : candidates.filter(f => scored.has(f.name));
     return [
         `model ${name} {`,
         '  algorithm "TODO: the learning algorithm"',
-        `  trains on ${training}`,
+        `  trains on ${training.name}`,
+        features.length > 0
+            ? `  features ${features.map(f => f.name).join(', ')}`
+            : `  // TODO: features (dataset ${training.name} declares no fields to read them from)`,
         // model-version-missing applies wherever model-missing does: leave the slot to fill in.
         `  ${VERSION_LINE}`,
         `  ${RETRAIN_LINE}`,
-        ...evaluationLines(facts, edits, [training]).map(line => `  ${line}`),
+        ...evaluationBlock(facts, edits, evaluation).map(line => `  ${line}`),
         '}',
     ];
 }
 
 /** `fallback TenureRule`, or a string to fill in when the plan has no baseline. */
-export function fallbackLine(facts: PlanFacts): string {
-    const baseline = firstBaseline(facts);
+export function fallbackLine(facts: PlanFacts, edits?: EditBuilder): string {
+    const baseline = firstBaseline(facts) ?? edits?.planned.baselines[0];
     return `fallback ${baseline ?? '"TODO: what users get when the model fails"'}`;
 }
 
 /** Realtime when a latency slo already exists (latency-slo-missing), else batch. */
-export function servingLines(facts: PlanFacts): string[] {
+export function servingLines(facts: PlanFacts, edits?: EditBuilder): string[] {
     const realtime = facts.visible.slos.some(slo => isLatencyMetric(slo.indicator?.metric?.ref));
-    return ['serving {', `  mode ${realtime ? 'realtime' : 'batch'}`, '  target cloud', `  ${fallbackLine(facts)}`, '}'];
+    return ['serving {', `  mode ${realtime ? 'realtime' : 'batch'}`, '  target cloud', `  ${fallbackLine(facts, edits)}`, '}'];
 }
 
 export function sloLines(facts: PlanFacts, edits: EditBuilder): string[] {
@@ -139,8 +169,11 @@ export function rolloutLines(facts: PlanFacts, edits: EditBuilder): string[] {
 }
 
 /** Drift on the predictions, an alert for every rollback condition (rollback-unmonitored), logged predictions. */
-export function monitoringLines(facts: PlanFacts, text: string): string[] {
+export function monitoringLines(facts: PlanFacts, text: string, edits?: EditBuilder): string[] {
     const alerts = new Map<string, string>();
+    for (const condition of edits?.planned.rollbackConditions ?? []) {
+        alerts.set(condition.split(' ')[0], `  alert ${condition}`);
+    }
     for (const rollout of facts.rollouts) {
         for (const condition of rollout.rollback?.conditions ?? []) {
             const source = condition.metric?.ref ? boundSource(text, condition) : undefined;
@@ -185,7 +218,7 @@ export function riskLines(facts: PlanFacts, edits: EditBuilder): string[] {
 /** A budget in the currency the serving cost uses (else USD), so that the two compare. */
 export function budgetLines(facts: PlanFacts): string[] {
     const currency = measureOf(facts.serving?.cost)?.unit.currency ?? 'USD';
-    return ['budget {', `  total 100_000 ${currency}`, '}'];
+    return ['budget {', `  total ${guess('100_000')} ${currency}`, '}'];
 }
 
 /**
@@ -199,7 +232,7 @@ export function milestoneLines(facts: PlanFacts, edits: EditBuilder, today: Date
     const owner = planOwner(facts) ?? firstParty(facts);
     return [
         `milestone ${name} {`,
-        `  due ${due}`,
+        `  due ${guess(due)}`,
         '  deliverable "TODO: what is delivered"',
         ...(owner ? [`  owner ${owner}`] : []),
         '}',
