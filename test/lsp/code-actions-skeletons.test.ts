@@ -119,6 +119,9 @@ describe('Add all missing sections', () => {
         expect(fixed).not.toContain('training_data2');
         expect(fixed).toContain('    trains on training_data\n    features feature_1\n');
         expect(fixed).toContain('    fallback SimpleBaseline\n');
+        // The owner it declares owns the dataset and the risk too.
+        expect(fixed).toContain('  dataset training_data {\n    source "TODO"\n    version "TODO"\n    owner owner_tbd\n');
+        expect(fixed).toMatch(/risk MainRisk \{[^}]*owner owner_tbd\n/);
         expect(fixed).toContain('    rollback when error_rate > 20 %\n');
         expect(fixed).toContain('    alert error_rate > 20 %\n');
     });
@@ -162,5 +165,21 @@ describe('guessed values are tab stops for a client that applies snippet edits',
         expect(value).toContain('description "${2:TODO: the outcome the project is for}"\n    kpi kpi_metric >= ${3:90} %\n');
         expect(value).toContain('source "${4:TODO}"\n    version "${5:TODO}"\n');
         expect(value).not.toMatch(/[\uE000\uE001]/);
+    });
+
+    test('every section with the owner: the owner line and the declarations at one position become one snippet', async () => {
+        const text = 'plan Launch {\n  stage growth\n}\n';
+        const { document, diagnostics } = await check(snippetServices, text);
+        const name = diagnostics.find(d => codeOf(d) === 'objective-missing')!.range;
+        const actions = await codeActions(snippetServices, document, diagnostics.filter(d => JSON.stringify(d.range) === JSON.stringify(name)));
+        const values = snippetsOf(actions.find(a => a.title.startsWith('Add all')));
+        expect(values).toHaveLength(1);
+        expect(values![0].startsWith('  owner owner_tbd\n\n  person owner_tbd { name "${1:TODO: who answers for the plan}" \\}\n')).toBe(true);
+        // Expanded, it is exactly the plain-text fix.
+        const plain = await check(services, text);
+        const plainActions = await codeActions(services, plain.document, plain.diagnostics.filter(d => JSON.stringify(d.range) === JSON.stringify(name)));
+        const plainText = applyTextEdits(text, editsOf(plainActions.find(a => a.title.startsWith('Add all'))!, plain.document));
+        const expanded = values![0].replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, '$1').replace(/\\(.)/g, '$1');
+        expect(`plan Launch {\n  stage growth\n${expanded}}\n`).toBe(plainText);
     });
 });

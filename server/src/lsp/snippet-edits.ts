@@ -65,9 +65,12 @@ export function asSnippetEdits(
 ): SnippetEdit[] | undefined {
     const lines = documentText.split(LINE_BREAK);
     const eol = /\r\n|\r|\n/.exec(documentText)?.[0] ?? '\n';
-    const placed = edits
-        .map((edit, index) => movedToLineStart({ edit, guessed: guesses[index] ?? [] }, lines, eol, edits))
-        .sort((a, b) => compare(a.edit.range.start, b.edit.range.start));
+    const placed = mergeInsertions(edits
+        .map((edit, index) => ({ placed: movedToLineStart({ edit, guessed: guesses[index] ?? [] }, lines, eol), index }))
+        // Stable: of two insertions at one position, the one moved there from the previous line's end comes first.
+        .sort((a, b) => compare(a.placed.edit.range.start, b.placed.edit.range.start)
+            || Number(b.placed.edit !== edits[b.index]) - Number(a.placed.edit !== edits[a.index]) || a.index - b.index)
+        .map(({ placed }) => placed));
     const stopsOf = ({ edit, guessed }: PlacedEdit) => mergeSpans([...placeholderSpans(edit.newText), ...guessed]);
     if (!placed.some(p => stopsOf(p).length > 0)) {
         return undefined;
@@ -97,6 +100,31 @@ interface PlacedEdit {
     readonly guessed: readonly Span[];
 }
 
+/**
+ * Insertions at one position as one edit, their texts in order (a client could apply separate
+ * insertions at one position in either order).
+ */
+function mergeInsertions(placed: readonly PlacedEdit[]): PlacedEdit[] {
+    const merged: PlacedEdit[] = [];
+    for (const next of placed) {
+        const last = merged[merged.length - 1];
+        if (last && isInsertion(last.edit) && isInsertion(next.edit) && compare(last.edit.range.start, next.edit.range.start) === 0) {
+            const shift = last.edit.newText.length;
+            merged[merged.length - 1] = {
+                edit: { range: last.edit.range, newText: last.edit.newText + next.edit.newText },
+                guessed: [...last.guessed, ...next.guessed.map(span => ({ start: span.start + shift, end: span.end + shift }))],
+            };
+        } else {
+            merged.push(next);
+        }
+    }
+    return merged;
+}
+
+function isInsertion(edit: TextEdit): boolean {
+    return compare(edit.range.start, edit.range.end) === 0;
+}
+
 /** Spans in text order, an overlapping one dropped (a tab stop cannot hold another). */
 function mergeSpans(spans: readonly Span[]): Span[] {
     const merged: Span[] = [];
@@ -112,7 +140,7 @@ function mergeSpans(spans: readonly Span[]): Span[] {
  * `\n    source "TODO"` inserted at the end of a line is `    source "TODO"\n` inserted at the
  * start of the next one: the same text, on a line with nothing before it to re-indent by.
  */
-function movedToLineStart(placed: PlacedEdit, lines: readonly string[], eol: string, all: readonly TextEdit[]): PlacedEdit {
+function movedToLineStart(placed: PlacedEdit, lines: readonly string[], eol: string): PlacedEdit {
     const { edit } = placed;
     const { start, end } = edit.range;
     const atLineEnd = start.line === end.line && start.character === end.character && start.character === lines[start.line]?.length;
@@ -120,10 +148,6 @@ function movedToLineStart(placed: PlacedEdit, lines: readonly string[], eol: str
         return placed;
     }
     const next = { line: start.line + 1, character: 0 };
-    // Another insertion there would make the order of the two ambiguous.
-    if (all.some(other => other !== edit && compare(other.range.start, next) === 0)) {
-        return placed;
-    }
     return {
         edit: { range: { start: next, end: next }, newText: edit.newText.slice(eol.length) + eol },
         guessed: placed.guessed.map(span => ({ start: span.start - eol.length, end: span.end - eol.length })),

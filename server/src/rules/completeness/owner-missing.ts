@@ -29,6 +29,7 @@ export const ownerMissing: Rule = completenessRule({
         e.addAfterHeader(plan, `owner ${owner}`);
         if (!existing) {
             e.declare([`person ${owner} { name "TODO: who answers for the plan" }`]);
+            e.planned.parties.push(owner);
         }
         return e.result(e.titled(`Add \`owner ${owner}\``), true);
     },

@@ -151,9 +151,9 @@ export function boundOn(facts: PlanFacts, metric: MetricChoice, side: 'good' | '
     return `${metric.name} ${side === 'good' ? goodOp(metric.better) : badOp(metric.better)} ${formatQuantity(value, metric.unit)}`;
 }
 
-/** The first person or team, in source order (this document's, then the imports'). */
-export function firstParty(facts: PlanFacts): string | undefined {
-    return [...facts.local, ...facts.imported].find(d => ast.isPerson(d) || ast.isTeam(d))?.name;
+/** The first person or team, in source order (this document's, then the imports'), else one this fix declares. */
+export function firstParty(facts: PlanFacts, edits?: EditBuilder): string | undefined {
+    return [...facts.local, ...facts.imported].find(d => ast.isPerson(d) || ast.isTeam(d))?.name ?? edits?.planned.parties[0];
 }
 
 /** The first declared baseline. */
@@ -187,8 +187,8 @@ export function isFeatureField(field: FieldSpec): boolean {
 }
 
 /** A dataset declaration with its provenance and version left to fill in, and placeholder fields unless given. */
-export function datasetLines(name: string, facts: PlanFacts, fields: readonly FieldSpec[] = PLACEHOLDER_FIELDS): string[] {
-    const owner = firstParty(facts);
+export function datasetLines(name: string, facts: PlanFacts, edits: EditBuilder, fields: readonly FieldSpec[] = PLACEHOLDER_FIELDS): string[] {
+    const owner = firstParty(facts, edits);
     return [
         `dataset ${name} {`,
         '  source "TODO: where the data comes from"',
@@ -210,7 +210,7 @@ export function trainingDataset(facts: PlanFacts, edits: EditBuilder): DatasetCh
         return planned;
     }
     const name = edits.uniqueName('training_data');
-    edits.declare(datasetLines(name, facts));
+    edits.declare(datasetLines(name, facts, edits));
     return { name, fields: PLACEHOLDER_FIELDS };
 }
 
@@ -232,7 +232,7 @@ export function evaluationDataset(
         return { name: chosen.name, fields: fieldSpecs(chosen), sensitive };
     }
     const name = edits.uniqueName('holdout');
-    edits.declare(datasetLines(name, facts, fields));
+    edits.declare(datasetLines(name, facts, edits, fields));
     return { name, fields, sensitive: fields.filter(f => f.flags.includes('sensitive')).map(f => f.name) };
 }
 

@@ -96,7 +96,7 @@ function declareKind(kind: DeclarationKind, name: string, reference: ReferenceIn
             edits.declare([`baseline ${edits.uniqueName(name)} {`, '  kind heuristic', '  description "TODO: the rule or system the model must beat"', '}']);
             return;
         case 'dataset':
-            edits.declare(datasetLines(edits.uniqueName(name), facts));
+            edits.declare(datasetLines(edits.uniqueName(name), facts, edits));
             return;
         case 'milestone':
             edits.declare(milestoneDeclaration(name, reference.container, edits, context));

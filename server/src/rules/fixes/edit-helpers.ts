@@ -38,7 +38,7 @@ export class EditBuilder {
      * again (a fix adding every missing section declares a dataset, then a model training on it).
      */
     readonly planned: Planned = {
-        datasets: [], baselines: [], rollbackConditions: [],
+        parties: [], datasets: [], baselines: [], rollbackConditions: [],
     };
 
     constructor(readonly doc: FixDocument) {}

@@ -19,6 +19,7 @@ export interface DatasetChoice {
 
 /** The declarations a fix made so far that later skeletons of the same fix reuse. */
 export interface Planned {
+    readonly parties: string[];
     readonly datasets: DatasetChoice[];
     readonly baselines: string[];
     readonly rollbackConditions: string[];

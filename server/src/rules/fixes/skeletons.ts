@@ -69,7 +69,7 @@ export function objectiveLines(facts: PlanFacts, edits: EditBuilder): string[] {
 
 export function datasetSkeletonLines(facts: PlanFacts, edits: EditBuilder): string[] {
     const name = edits.uniqueName('training_data');
-    const owner = firstParty(facts);
+    const owner = firstParty(facts, edits);
     edits.planned.datasets.push({ name, fields: PLACEHOLDER_FIELDS });
     return [
         `dataset ${name} {`,
@@ -203,7 +203,7 @@ export function personaLines(edits: EditBuilder, base = 'primary_user'): string[
 
 export function riskLines(facts: PlanFacts, edits: EditBuilder): string[] {
     const name = edits.uniqueName('MainRisk');
-    const owner = firstParty(facts);
+    const owner = firstParty(facts, edits);
     return [
         `risk ${name} {`,
         '  description "TODO: what could go wrong"',
@@ -229,7 +229,7 @@ export function milestoneLines(facts: PlanFacts, edits: EditBuilder, today: Date
     const name = edits.uniqueName(base);
     const deadline = parseDate(facts.plan?.deadline);
     const due = deadline ? formatDate(deadline) : new Date(today.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
-    const owner = planOwner(facts) ?? firstParty(facts);
+    const owner = planOwner(facts) ?? firstParty(facts, edits);
     return [
         `milestone ${name} {`,
         `  due ${guess(due)}`,
