@@ -19,21 +19,24 @@
 //    Then the checks of test/e2e/ui/ui-checks.mjs, one fresh workbench each: the quick-fix menu
 //    declaring a metric, the hover on a plan name, the rendered readiness report, the preview's
 //    timeline and the JSON schema of mlplan.config.json (declare-metric-fix.png, plan-name-hover.png,
-//    readiness-report.png, preview-timeline.png, config-schema.png).
+//    readiness-report.png, preview-timeline.png, config-schema.png). And the rule link: the code
+//    fallback-missing is a link in the Problems panel that opens docs/rules/fallback-missing.md
+//    (rule-link.png).
 // 5. Packaged extension: `npm run package`, under 2 MB, installed with --install-extension into a
-//    fresh code-server, the same UI check against it (out/e2e/screenshots/problems-vsix.png).
+//    fresh code-server, the same UI check against it (out/e2e/screenshots/problems-vsix.png), and
+//    the rule link when the package ships docs/rules/ (rule-link-vsix.png).
 //
 // Exits with the suite's code (else 1 when a check failed), printing a one-line reason on failure
 // and keeping the temporary folder with the logs (code-server, browser console, suite output).
 // Every step is bounded by a timeout; the code-server process group is killed on every exit path.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { UI_CHECKS } from '../test/e2e/ui/ui-checks.mjs';
+import { checkRuleLink, UI_CHECKS } from '../test/e2e/ui/ui-checks.mjs';
 import { missingBundles, prepareReviewUiWorkspace, prepareTestWorkspace, prepareUiWorkspace, ROOT, TESTS_ENTRY } from './e2e-workspace.mjs';
 
 const argv = process.argv.slice(2);
@@ -620,14 +623,14 @@ async function checkCrossCheckHover(context, server, folder, screenshotName) {
  * One check of test/e2e/ui/ui-checks.mjs on a page of its own, bounded by two minutes, in its own
  * copy of the workspace: VS Code restores a folder's editors, which would crowd the next screenshot.
  */
-async function runUiCheck(context, server, folder, check) {
-    const own = `${folder}-${check.name}`;
+async function runUiCheck(context, server, folder, check, { developmentPath = ROOT, suffix = '', args = [] } = {}) {
+    const own = `${folder}-${check.name}${suffix}`;
     await cp(folder, own, { recursive: true });
     folder = own;
     const page = await context.newPage();
     const ui = {
         open: async (target, workspace) => {
-            await within(target.goto(workbenchUrl(server.port, workspace, { extensionDevelopmentPath: ROOT })), MINUTE, 'the workbench page did not load within 60 s');
+            await within(target.goto(workbenchUrl(server.port, workspace, developmentPath ? { extensionDevelopmentPath: developmentPath } : {})), MINUTE, 'the workbench page did not load within 60 s');
             await target.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: MINUTE });
             await target.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
         },
@@ -636,13 +639,13 @@ async function runUiCheck(context, server, folder, check) {
         delay,
     };
     try {
-        return await within(check(page, ui, folder), 2 * MINUTE, `${check.name} did not finish within 120 s`);
+        return await within(check(page, ui, folder, ...args), 2 * MINUTE, `${check.name} did not finish within 120 s`);
     } catch (error) {
         if (error instanceof Failure) {
             throw error;
         }
         // A Playwright timeout or the like: one line, with what the page showed.
-        const file = await screenshot(page, `${check.name}-failed.png`);
+        const file = await screenshot(page, `${check.name}${suffix}-failed.png`);
         fail(`${check.name}: ${String(error?.message ?? error).split('\n')[0]} (screenshot: ${file})`);
     } finally {
         await page.close().catch(() => undefined);
@@ -731,6 +734,10 @@ async function main() {
             .then(result => say(`Problems panel shows "${result.line}" (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`))
             .catch(failLater);
         since = Date.now();
+        await runUiCheck(context, server, uiWorkspace, checkRuleLink)
+            .then(result => say(`rule link: ${result.line} (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`))
+            .catch(failLater);
+        since = Date.now();
         await checkCrossCheckHover(context, server, uiWorkspace, 'cross-check-hover.png')
             .then(result => say(`cross-check hover shows "${result.line}" (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`))
             .catch(failLater);
@@ -754,6 +761,15 @@ async function main() {
             const vsixServer = await startCodeServer(node24, codeServer, vsixDirs, uiWorkspace, { port: await choosePort(undefined) });
             const result = await checkProblemsPanel(context, vsixServer, uiWorkspace, { screenshotName: 'problems-vsix.png' });
             say(`installed extension: Problems panel shows "${result.line}" (${elapsed(since)}); screenshot ${path.relative(ROOT, result.file)}`);
+            // The rule pages ship in the .vsix when .vscodeignore keeps docs/ (`!docs/**`).
+            const extension = readdirSync(vsixDirs.extensions).find(name => name.startsWith('mlplan.mlplan-'));
+            if (extension && existsSync(path.join(vsixDirs.extensions, extension, 'docs', 'rules', 'fallback-missing.md'))) {
+                since = Date.now();
+                const linked = await runUiCheck(context, vsixServer, uiWorkspace, checkRuleLink, { developmentPath: null, suffix: '-vsix', args: ['rule-link-vsix.png'] });
+                say(`installed extension: rule link: ${linked.line} (${elapsed(since)}); screenshot ${path.relative(ROOT, linked.file)}`);
+            } else {
+                say('installed extension: mlplan.vsix has no docs/rules/ (.vscodeignore lacks `!docs/**`), so its diagnostics carry no rule links; rule-link check skipped');
+            }
             await vsixServer.stop();
         })().catch(failLater);
     }

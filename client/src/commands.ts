@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { planNameFrom, planTemplate, TEMPLATE_STAGES } from '../../server/src/templates/plan-template.js';
 import type { ReadinessReport } from '../../server/src/lsp/mlplan-commands.js';
 import { ReadinessReports } from './readiness-report.js';
+import { targetUri } from './export-commands.js';
 
 /** The ML Plan commands of the command palette. */
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -11,7 +12,14 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         reports,
         vscode.commands.registerCommand('mlplan.newPlan', newPlanFromTemplate),
         vscode.commands.registerCommand('mlplan.showReadiness', (uri?: vscode.Uri | string) => showReadiness(client(), reports, uri)),
+        vscode.commands.registerCommand('mlplan.openDocs', (page?: string) => openDocs(context.extensionUri, page)),
     );
+}
+
+/** The documentation shipped in the extension (docs/), rendered: the index, or one page of it. */
+async function openDocs(extension: vscode.Uri, page = 'README.md'): Promise<void> {
+    const parts = page.split('/').filter(part => part !== '' && part !== '..');
+    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extension, 'docs', ...parts));
 }
 
 /** Asks for a stage and a name, then opens an untitled plan that checks clean at that stage. */
@@ -64,7 +72,7 @@ const STAGE_HELP: Record<string, string> = {
 
 /** Shows the readiness report (checklist and open diagnostics) of the active (or given) plan, rendered. */
 async function showReadiness(client: LanguageClient | undefined, reports: ReadinessReports, target?: vscode.Uri | string): Promise<ReadinessReport | undefined> {
-    const uri = typeof target === 'string' ? target : (target ?? vscode.window.activeTextEditor?.document.uri)?.toString();
+    const uri = typeof target === 'string' ? target : targetUri(target)?.toString();
     if (!client || !uri) {
         void vscode.window.showInformationMessage('ML Plan: open an .mlplan file to see its readiness.');
         return undefined;

@@ -33,12 +33,20 @@ async function requestExport(client: LanguageClient | undefined, uri: vscode.Uri
     });
 }
 
-function targetUri(uri?: vscode.Uri): vscode.Uri | undefined {
+/**
+ * The plan a command acts on: the one given, else the active editor's, else the one visible plan
+ * (a command run from the walkthrough or a webview beside the plan leaves no text editor active).
+ */
+export function targetUri(uri?: vscode.Uri): vscode.Uri | undefined {
     if (uri instanceof vscode.Uri) {
         return uri;
     }
-    const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === 'mlplan' ? editor.document.uri : undefined;
+    const active = vscode.window.activeTextEditor;
+    if (active?.document.languageId === 'mlplan') {
+        return active.document.uri;
+    }
+    const visible = vscode.window.visibleTextEditors.filter(editor => editor.document.languageId === 'mlplan');
+    return visible.length === 1 ? visible[0].document.uri : undefined;
 }
 
 /**

@@ -37,7 +37,7 @@ describe('--version and --help', () => {
     test('--help prints the usage on stdout', async () => {
         const run = await mlplan(['--help']);
         expect(run.code).toBe(0);
-        expect(run.stdout).toContain('mlplan check [--format text|json|sarif] [--summary] [--config FILE] FILE|DIR...');
+        expect(run.stdout).toContain('mlplan check [--format text|json|sarif|github] [--summary] [--config FILE] FILE|DIR...');
         expect(run.stdout).toContain('mlplan lsp --stdio');
         expect(run.stderr).toBe('');
     });

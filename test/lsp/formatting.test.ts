@@ -131,12 +131,27 @@ describe('examples', () => {
         }
     });
 
-    test('the churn example is already formatted, but for the names it aligns with extra spaces', async () => {
-        const text = readFileSync(join(__dirname, '../../examples/churn-prediction.mlplan'), 'utf8');
-        const aligned = text.split('\n').filter(line => /\S {2,}\{/.test(line));
-        expect(aligned.length).toBeGreaterThan(0);
-        const expected = text.split('\n').map(line => (aligned.includes(line) ? line.replace(/(\S) {2,}\{/, '$1 {') : line)).join('\n');
-        expect((await format(text)).output).toBe(expected);
+    test('every example is already formatted, its runs of one-line declarations aligned as the formatter aligns them', async () => {
+        for (const name of ['churn-prediction', 'fraud-detection', 'support-triage', 'demand-forecast', 'invoice-coding']) {
+            const text = readFileSync(join(__dirname, `../../examples/${name}.mlplan`), 'utf8');
+            expect((await format(text)).edits, name).toBe(0);
+        }
+        const churn = readFileSync(join(__dirname, '../../examples/churn-prediction.mlplan'), 'utf8');
+        expect(churn).toContain('  metric churn_rate  { kind business unit % better lower }\n  metric auc         {');
+    });
+
+    test('one-line declarations of one kind on consecutive lines align their braces; a blank line, a comment line or another kind ends the run', async () => {
+        const text = 'plan P {\n  metric a { kind ml }\n  metric long_name { kind ml } // trailing\n  metric bb { kind ml }\n  person x { name "X" }\n\n  metric c { kind ml }\n  // note\n  metric dddd { kind ml }\n  metric e {\n    kind ml\n  }\n}\n';
+        const output = (await format(text)).output;
+        expect(output).toBe('plan P {\n  metric a         { kind ml }\n  metric long_name { kind ml } // trailing\n  metric bb        { kind ml }\n  person x { name "X" }\n\n  metric c { kind ml }\n  // note\n  metric dddd { kind ml }\n  metric e {\n    kind ml\n  }\n}\n');
+        expect(await expectSafeAndIdempotent(text)).toBe(output);
+    });
+
+    test('two declarations written on one line are split and aligned in one pass', async () => {
+        const text = 'plan P {\n  metric a { kind ml } metric abc { kind ml }\n}\n';
+        const output = (await format(text)).output;
+        expect(output).toBe('plan P {\n  metric a   { kind ml }\n  metric abc { kind ml }\n}\n');
+        expect((await format(output)).edits).toBe(0);
     });
 });
 
@@ -315,7 +330,7 @@ const FORMATTED_V2 = `plan P {
   start 2026-01-05
   deployment replace
   persona agent { description "A" decision "B" }
-  persona lead { description "L" }
+  persona lead  { description "L" }
   objective O {
     value 400_000 USD/year
     for agent, lead // who gains

@@ -2,6 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Document } from '../../server/src/generated/ast.js';
 import { RULES_BY_CODE } from '../../server/src/rules/registry.js';
+import { ruleLink } from '../../server/src/lsp/rule-links.js';
 import { check, createEditorTestServices } from '../support/services.js';
 import { positionOf } from '../support/diagnostics.js';
 
@@ -66,7 +67,7 @@ describe('quantities', () => {
     test('an unknown unit gives no conversion, only the unknown-unit note', async () => {
         const { document: other } = await check(services, 'plan P { dataset d { source "s" retention 30 days fields { f number } } }');
         const lines = await hoverLines(other, '30 days', 3);
-        expect(lines).toEqual([`**\`unknown-unit\`**: ${RULES_BY_CODE.get('unknown-unit')!.title}.`, '', RULES_BY_CODE.get('unknown-unit')!.why]);
+        expect(lines).toEqual([`**\`unknown-unit\`**: ${RULES_BY_CODE.get('unknown-unit')!.title}.`, '', RULES_BY_CODE.get('unknown-unit')!.why, '', `[Rule page](${ruleLink('unknown-unit')})`]);
     });
 });
 
@@ -435,15 +436,17 @@ describe('diagnostics', () => {
         const message = diagnostics.find(d => d.code === 'fallback-missing' || (d.data as { code?: string } | undefined)?.code === 'fallback-missing')!.message;
         const lines = await hoverLines(document, 'serving');
         expect(lines?.join('\n')).not.toContain(message);
-        expect(lines?.slice(0, 6)).toEqual([
+        expect(lines?.slice(0, 8)).toEqual([
             `**\`fallback-missing\`**: ${rule.title}.`,
             '',
             rule.why,
             '',
+            `[Rule page](${ruleLink('fallback-missing')})`,
+            '',
             '---',
             '',
         ]);
-        expect(lines?.[6]).toBe('**`serving`** (keyword)');
+        expect(lines?.[8]).toBe('**`serving`** (keyword)');
     });
 
     test('the many findings on a new plan\'s name: one line each, first, then the plan; the hover stays short', async () => {
@@ -452,8 +455,8 @@ describe('diagnostics', () => {
         expect(lines.slice(0, 4)).toEqual([
             '**10 findings here**',
             '',
-            `- **\`objective-missing\`** (${RULES_BY_CODE.get('objective-missing')!.title}): ${RULES_BY_CODE.get('objective-missing')!.why.split('. ')[0]}.`,
-            `- **\`owner-missing\`** (${RULES_BY_CODE.get('owner-missing')!.title}): ${RULES_BY_CODE.get('owner-missing')!.why.split('. ')[0]}.`,
+            `- [**\`objective-missing\`**](${ruleLink('objective-missing')}) (${RULES_BY_CODE.get('objective-missing')!.title}): ${RULES_BY_CODE.get('objective-missing')!.why.split('. ')[0]}.`,
+            `- [**\`owner-missing\`**](${ruleLink('owner-missing')}) (${RULES_BY_CODE.get('owner-missing')!.title}): ${RULES_BY_CODE.get('owner-missing')!.why.split('. ')[0]}.`,
         ]);
         expect(lines.slice(12, 15)).toEqual(['', '---', '']);
         expect(lines[15]).toBe('**plan** `P`');

@@ -1,8 +1,12 @@
 import { CliError } from './errors.js';
 
 export const USAGE = `Usage:
-  mlplan check [--format text|json|sarif] [--summary] [--config FILE] FILE|DIR...
+  mlplan check [--format text|json|sarif|github] [--summary] [--config FILE] FILE|DIR...
   mlplan export FILE [--format markdown|json|html] [-o OUT]
+  mlplan init [--stage mvp|growth|maturity] [--name NAME] FILE
+  mlplan fmt [--check] FILE|DIR...
+  mlplan fix [--only CODE[,CODE]] [--dry-run] [--config FILE] FILE|DIR...
+  mlplan explain CODE
   mlplan lsp --stdio
   mlplan --version | --help
 
@@ -11,10 +15,17 @@ Commands:
           node_modules and dot-folders) and every FILE given; prints one line per
           diagnostic as file:line:col severity code message
   export  write a plan as Markdown, JSON or HTML
+  init    write a new plan from the template (never over an existing file)
+  fmt     format plans in place, as the editor does
+  fix     apply the editor's mechanical quick-fixes, then print what remains
+  explain what a rule checks, why it matters, a plan that triggers it, the fix
+          (the page docs/rules/CODE.md, in the terminal)
   lsp     run the language server over stdio, for any LSP editor
 
 Options of check:
-  --format text|json|sarif  output format (default text)
+  --format text|json|sarif|github
+                            output format (default text); github prints
+                            GitHub Actions workflow commands (annotations)
   --summary                 add readiness and counts per file, and a total
   --config FILE             use this mlplan.config.json instead of the nearest one
 
@@ -25,6 +36,20 @@ Options of export:
   --config FILE                use this mlplan.config.json instead of the nearest one
   A plan with syntax errors is not exported (status 1); other diagnostics are
   listed in the export.
+
+Options of init:
+  --stage mvp|growth|maturity  the plan's stage (default mvp)
+  --name NAME                  the plan's name (default: from the file name)
+
+Options of fmt:
+  --check   change nothing; print the files that would change (status 1 if any)
+
+Options of fix:
+  --only CODE[,CODE]  fix only these codes
+  --dry-run           print a unified diff instead of writing
+  --config FILE       use this mlplan.config.json instead of the nearest one
+  fmt and fix leave a file with syntax errors untouched (status 1) and write a
+  file only when its content changes, atomically.
 
 Exit status: 0 no error, 1 at least one error-severity diagnostic,
 2 usage error or unreadable input.
@@ -109,7 +134,7 @@ export function choice<T extends string>(parsed: ParsedOptions, name: string, al
     return value as T;
 }
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = typeof CHECK_FORMATS[number];
 
 export interface CheckOptions {
@@ -119,7 +144,7 @@ export interface CheckOptions {
     readonly paths: readonly string[];
 }
 
-/** `check [--format text|json|sarif] [--summary] [--config FILE] FILE|DIR...`; undefined for `--help`. */
+/** `check [--format text|json|sarif|github] [--summary] [--config FILE] FILE|DIR...`; undefined for `--help`. */
 export function parseCheckArgs(args: readonly string[]): CheckOptions | undefined {
     const parsed = parseOptions('check', args, { '--format': 'value', '--summary': 'flag', '--config': 'value' });
     if (parsed.help) {

@@ -4,6 +4,7 @@ import type { CheckOptions } from './args.js';
 import { CliError, oneLine } from './errors.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
+import { formatGithub } from './format-github.js';
 import { formatText } from './format-text.js';
 import { compareFindings, toFinding, type FileResult } from './results.js';
 import { loadWorkspace } from './load.js';
@@ -14,7 +15,7 @@ export interface Output {
     stderr(text: string): void;
 }
 
-const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif } as const;
+const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub } as const;
 
 /**
  * `mlplan check`: builds the files with the language server's own services and prints their
@@ -36,7 +37,7 @@ export async function runCheck(options: CheckOptions, out: Output): Promise<numb
     return results.some(result => result.findings.some(f => f.severity === 'error')) ? 1 : 0;
 }
 
-function fileResult(target: Target, facts: PlanFacts): FileResult {
+export function fileResult(target: Target, facts: PlanFacts): FileResult {
     const diagnostics = facts.document.diagnostics ?? [];
     return {
         file: target.display,

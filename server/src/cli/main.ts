@@ -7,7 +7,11 @@ import { hasHeapCeiling, serverNodeArgs } from '../lsp/server-options.js';
 import { parseCheckArgs, parseExportArgs, parseOptions, USAGE } from './args.js';
 import { runCheck, type Output } from './check.js';
 import { CliError, oneLine } from './errors.js';
+import { runExplain } from './explain.js';
 import { runExport } from './export.js';
+import { parseFixArgs, runFix } from './fix.js';
+import { parseFmtArgs, runFmt } from './fmt.js';
+import { parseInitArgs, runInit } from './init.js';
 import { VERSION } from './version.js';
 
 type Command = (args: readonly string[], out: Output) => Promise<number | 'serving'>;
@@ -29,6 +33,31 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         }
         return runExport(options, out);
     },
+    init: async (args, out) => {
+        const options = parseInitArgs(args);
+        if (!options) {
+            out.stdout(USAGE);
+            return 0;
+        }
+        return runInit(options, out);
+    },
+    fmt: async (args, out) => {
+        const options = parseFmtArgs(args);
+        if (!options) {
+            out.stdout(USAGE);
+            return 0;
+        }
+        return runFmt(options, out);
+    },
+    fix: async (args, out) => {
+        const options = parseFixArgs(args);
+        if (!options) {
+            out.stdout(USAGE);
+            return 0;
+        }
+        return runFix(options, out);
+    },
+    explain: (args, out) => runExplain(args, out, USAGE),
     lsp: async (args, out) => {
         // `--clientProcessId` is what LSP clients add; vscode-languageserver reads it from argv itself.
         const parsed = parseOptions('lsp', args, { '--stdio': 'flag', '--clientProcessId': 'value' });
@@ -88,7 +117,7 @@ export async function run(argv: readonly string[], out: Output): Promise<number 
     if (!handler) {
         throw new CliError(command.startsWith('-')
             ? `unknown option ${command} (see mlplan --help)`
-            : `unknown command "${command}"; use check, export or lsp (see mlplan --help)`);
+            : `unknown command "${command}"; use ${Object.keys(COMMANDS).join(', ')} (see mlplan --help)`);
     }
     return handler(rest, out);
 }

@@ -26,23 +26,56 @@ const EXTENSION = '.mlplan';
  * Turns the FILE|DIR arguments into the files to check. A FILE is checked whatever its extension;
  * a DIR contributes every `.mlplan` below it, skipping `node_modules` and dot-folders (and not
  * following symbolic links to directories, so a link cannot make the walk endless). A missing or
- * unreadable argument, or a DIR without any plan, is a CliError.
+ * unreadable argument, or a DIR without any plan, is a CliError: `check` and `export` stop on the
+ * first one before printing anything.
  */
 export function collectInputs(paths: readonly string[]): Inputs {
+    const { inputs, problems } = gatherInputs(paths);
+    if (problems.length > 0) {
+        throw new CliError(problems[0]);
+    }
+    return inputs;
+}
+
+export interface GatheredInputs {
+    readonly inputs: Inputs;
+    /** One line per argument, file or directory that could not be used (without the `mlplan: ` prefix), in order. */
+    readonly problems: readonly string[];
+}
+
+/**
+ * The same files as `collectInputs`, for the commands that rewrite files (`fmt`, `fix`): they go
+ * on past a missing file or an unreadable file or directory, reported as one line each, and
+ * process the others (exit status 2 at the end).
+ */
+export function gatherInputs(paths: readonly string[]): GatheredInputs {
     const targets = new Map<string, Target>();
     const roots = new Map<string, URI>();
+    const problems: string[] = [];
     const add = (display: string, fsPath: string) => {
+        if (!readable(fsPath)) {
+            problems.push(`${display}: cannot be read (permission denied)`);
+            return;
+        }
         const uri = URI.file(path.resolve(fsPath));
         if (!targets.has(uri.toString())) {
             targets.set(uri.toString(), { display, uri });
         }
     };
     for (const arg of paths) {
-        const stat = statOrFail(arg);
+        let stat: fs.Stats;
+        try {
+            stat = fs.statSync(arg);
+        } catch (error) {
+            problems.push(`${arg}: ${describeFsError(error)}`);
+            continue;
+        }
         if (stat.isDirectory()) {
-            const found = findPlans(arg);
-            if (found.length === 0) {
-                throw new CliError(`${arg}: no ${EXTENSION} file in this directory`);
+            const found: string[] = [];
+            const before = problems.length;
+            walk(arg, found, problems);
+            if (found.length === 0 && problems.length === before) {
+                problems.push(`${arg}: no ${EXTENSION} file in this directory`);
             }
             found.forEach(file => add(file, file));
             const root = URI.file(path.resolve(arg));
@@ -54,18 +87,11 @@ export function collectInputs(paths: readonly string[]): Inputs {
         }
     }
     const sorted = [...targets.values()].sort((a, b) => compare(a.display, b.display));
-    return { targets: sorted, roots: [...roots.values()] };
+    return { inputs: { targets: sorted, roots: [...roots.values()] }, problems };
 }
 
-function statOrFail(arg: string): fs.Stats {
-    try {
-        return fs.statSync(arg);
-    } catch (error) {
-        throw new CliError(`${arg}: ${describeFsError(error)}`);
-    }
-}
-
-function describeFsError(error: unknown): string {
+/** Why a file or directory cannot be used, in a few words. */
+export function describeFsError(error: unknown): string {
     switch ((error as NodeJS.ErrnoException).code) {
         case 'ENOENT':
         case 'ENOTDIR':
@@ -80,28 +106,33 @@ function describeFsError(error: unknown): string {
     }
 }
 
-function findPlans(directory: string): string[] {
-    const found: string[] = [];
-    const walk = (dir: string) => {
-        let entries: fs.Dirent[];
-        try {
-            entries = fs.readdirSync(dir, { withFileTypes: true });
-        } catch (error) {
-            throw new CliError(`${dir}: ${describeFsError(error)}`);
-        }
-        for (const entry of entries) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
-                    walk(full);
-                }
-            } else if (entry.name.endsWith(EXTENSION) && (entry.isFile() || isFileLink(entry, full))) {
-                found.push(full);
+function walk(dir: string, found: string[], problems: string[]): void {
+    let entries: fs.Dirent[];
+    try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+        problems.push(`${dir}: ${describeFsError(error)}`);
+        return;
+    }
+    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
+                walk(full, found, problems);
             }
+        } else if (entry.name.endsWith(EXTENSION) && (entry.isFile() || isFileLink(entry, full))) {
+            found.push(full);
         }
-    };
-    walk(directory);
-    return found;
+    }
+}
+
+function readable(file: string): boolean {
+    try {
+        fs.accessSync(file, fs.constants.R_OK);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 function isFileLink(entry: fs.Dirent, full: string): boolean {

@@ -4,7 +4,7 @@ import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-t
 import type { MlPlanLspServices } from './lsp-services.js';
 
 /** One token of the document as the lexer sees it, comments included (whitespace is what we rewrite). */
-interface Token {
+export interface Token {
     readonly start: number;
     readonly end: number;
     readonly text: string;
@@ -28,7 +28,8 @@ interface Edit {
  * Formats a plan the way the examples are written: one property per line inside multi-line blocks,
  * one indent level per nesting level, `{` on the declaration line and `}` on its own line, single
  * spaces between the tokens of a property (none inside `req/s` or `subscribers.region`, none before
- * a comma), blocks written on one line kept on one line, at most one blank line kept between items.
+ * a comma), blocks written on one line kept on one line (and aligned with the one-line declarations
+ * of the same kind on the lines around them), at most one blank line kept between items.
  *
  * Langium's rule-based formatter moves whitespace around hidden tokens in ways that can swallow
  * or displace a comment. Here the layout is decided gap by gap over the lexer's token stream, so by
@@ -54,13 +55,7 @@ export class MlPlanFormatter extends AbstractFormatter {
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
         const textDocument = document.textDocument;
         const text = textDocument.getText();
-        const lexed = this.lexer.tokenize(text);
-        const tokens: Token[] = [
-            ...lexed.tokens.map(t => token(t.startOffset, t.image)),
-            ...lexed.hidden
-                .filter(t => t.image.startsWith('//') || t.image.startsWith('/*'))
-                .map(t => token(t.startOffset, t.image, t.image.startsWith('//') ? 'line' : 'block')),
-        ].sort((a, b) => a.start - b.start);
+        const tokens = layoutTokens(text, this.lexer);
         const root = document.parseResult.value.$cstNode;
         if (tokens.length === 0 || !root) {
             return [];
@@ -81,6 +76,46 @@ export class MlPlanFormatter extends AbstractFormatter {
             newText: e.text,
         }));
     }
+}
+
+/** The lexer's tokens and comments, in text order: what the layout puts whitespace between. */
+export function layoutTokens(text: string, lexer: Lexer): Token[] {
+    const lexed = lexer.tokenize(text);
+    return [
+        ...lexed.tokens.map(t => token(t.startOffset, t.image)),
+        ...lexed.hidden
+            .filter(t => t.image.startsWith('//') || t.image.startsWith('/*'))
+            .map(t => token(t.startOffset, t.image, t.image.startsWith('//') ? 'line' : 'block')),
+    ].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The runs of aligned one-line declarations the formatter makes in `text`: for each, the token
+ * index of every `{` and the spaces the formatter puts before it. For rename, which keeps a run
+ * aligned when a name in it changes length.
+ */
+export function braceRuns(text: string, tokens: readonly Token[], items: ReadonlySet<number>): Array<Array<{ open: number; spaces: number }>> {
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            lineStarts.push(i + 1);
+        }
+    }
+    const lineOf = (offset: number) => {
+        let low = 0;
+        let high = lineStarts.length - 1;
+        while (low < high) {
+            const mid = Math.ceil((low + high) / 2);
+            if (lineStarts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    };
+    return tokens.length === 0 ? [] : new Layout(text, tokens, items, { tabSize: DEFAULT_INDENT, insertSpaces: true }, lineOf).runs;
 }
 
 function token(start: number, text: string, comment?: 'line' | 'block'): Token {
@@ -132,6 +167,65 @@ class Layout {
                 this.blocks.set(start, { close: i, oneLine: lineOf(tokens[start].start) === lineOf(t.start) });
             }
         });
+        this.pads = this.alignedBraces();
+    }
+
+    /** Spaces before the `{` of one-line declarations aligned with their neighbours (see alignedBraces). */
+    private readonly pads: ReadonlyMap<number, number>;
+    /** The runs alignedBraces found, with the spaces before each `{`. */
+    readonly runs: Array<Array<{ open: number; spaces: number }>> = [];
+
+    /**
+     * One-line declarations of one kind on consecutive lines (`metric churn_rate  { … }` over
+     * `metric auc         { … }`) read as a table: their `{` line up one space after the longest
+     * name of the run. A run is broken by a blank line, a comment line or another kind. Adjacency is
+     * read from line breaks formatting keeps (fewer than two between a `}` and the next keyword),
+     * so a second pass finds the same runs.
+     */
+    private alignedBraces(): Map<number, number> {
+        const candidates: Array<{ keyword: string; open: number; close: number; width: number }> = [];
+        for (const [open, block] of this.blocks) {
+            const keyword = this.tokens[open - 2];
+            const name = this.tokens[open - 1];
+            if (!block.oneLine || !keyword || !name || keyword.comment || name.comment || !this.items.has(keyword.start)
+                || LINE_BREAK.test(this.text.slice(keyword.end, this.tokens[open].start))) {
+                continue;
+            }
+            candidates.push({ keyword: keyword.text, open, close: block.close, width: name.text.length });
+        }
+        candidates.sort((a, b) => a.open - b.open);
+        const pads = new Map<number, number>();
+        let run: typeof candidates = [];
+        const flush = () => {
+            const widest = Math.max(...run.map(c => c.width));
+            if (run.length > 1) {
+                this.runs.push(run.map(c => ({ open: c.open, spaces: widest - c.width + 1 })));
+            }
+            for (const c of run) {
+                if (run.length > 1 && c.width < widest) {
+                    pads.set(c.open, widest - c.width + 1);
+                }
+            }
+            run = [];
+        };
+        for (const candidate of candidates) {
+            const last = run[run.length - 1];
+            if (last && !(last.keyword === candidate.keyword && this.adjacent(last.close, candidate.open - 2))) {
+                flush();
+            }
+            run.push(candidate);
+        }
+        flush();
+        return pads;
+    }
+
+    /** Token `next` starts the line after the one token `close` ends (a trailing line comment between them allowed). */
+    private adjacent(close: number, next: number): boolean {
+        const between = this.tokens.slice(close + 1, next);
+        if (between.length > 1 || (between.length === 1 && (between[0].comment !== 'line' || LINE_BREAK.test(this.text.slice(this.tokens[close].end, between[0].start))))) {
+            return false;
+        }
+        return countLineBreaks(this.text.slice(this.tokens[close].end, this.tokens[next].start)) < 2;
     }
 
     /**
@@ -221,7 +315,8 @@ class Layout {
         if (opensBlock || startsLine) {
             return newline(level);
         }
-        return inlineSpace(previous, current);
+        const pad = this.pads.get(i);
+        return pad !== undefined ? ' '.repeat(pad) : inlineSpace(previous, current);
     }
 
     /**
@@ -289,7 +384,7 @@ function indentationAfterBreak(gap: string): string | undefined {
  * `fields { … }`. These go on a line of their own inside a multi-line block. Read from the grammar,
  * so a new property is laid out correctly without touching the formatter.
  */
-function itemStarts(root: CstNode): Set<number> {
+export function itemStarts(root: CstNode): Set<number> {
     const starts = new Set<number>();
     for (const node of CstUtils.streamCst(root)) {
         if (node === root) {

@@ -33,6 +33,7 @@ import { figureSections } from './hover-figures.js';
 import { code, declarationSummary, errorBudgetText, text, type SummaryContext } from './hover-summaries.js';
 import { keywordDoc } from './keyword-docs.js';
 import { NAME_RULES } from './name-rules.js';
+import { ruleLink } from './rule-links.js';
 
 /** Conversions outside this range print as long strings of zeros or digits and help nobody. */
 const SMALLEST_SHOWN = 0.001;
@@ -263,6 +264,7 @@ function unitContent(symbol: string | undefined): string | undefined {
  * each diagnostic's message above the hover (VS Code's marker hover), so repeating it would push
  * the figures out of view: a single one gets its rule's title and why; several (a new plan's
  * missing sections all sit on its name) get one line each, the title and the why's first sentence.
+ * Where the rule's page ships (docs/rules/, rule-links.ts), the note links to it.
  */
 export function diagnosticNotes(document: LangiumDocument, position: Position): string | undefined {
     const found = new Map<string, { title: string; why: string }>();
@@ -277,14 +279,20 @@ export function diagnosticNotes(document: LangiumDocument, position: Position): 
     if (found.size === 0) {
         return undefined;
     }
+    // Each rule's page, when it ships (rule-links.ts): one note ends with a link to it; in a list, each code is one.
     if (found.size === 1) {
         const [[ruleCode, note]] = [...found];
-        return `**${code(ruleCode)}**: ${note.title}.\n\n${note.why}`;
+        const link = ruleLink(ruleCode);
+        return `**${code(ruleCode)}**: ${note.title}.\n\n${note.why}${link ? `\n\n[Rule page](${link})` : ''}`;
     }
     return [
         `**${found.size} findings here**`,
         '',
-        ...[...found].map(([ruleCode, note]) => `- **${code(ruleCode)}** (${note.title}): ${firstSentence(note.why)}`),
+        ...[...found].map(([ruleCode, note]) => {
+            const link = ruleLink(ruleCode);
+            const name = `**${code(ruleCode)}**`;
+            return `- ${link ? `[${name}](${link})` : name} (${note.title}): ${firstSentence(note.why)}`;
+        }),
     ].join('\n');
 }
 

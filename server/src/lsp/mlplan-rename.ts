@@ -1,10 +1,11 @@
-import { AstUtils, CstUtils, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, URI, type LangiumDocument, type LangiumDocuments, type Lexer } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { MlPlanImports } from '../language/mlplan-imports.js';
 import type { MlPlanLspServices } from './lsp-services.js';
 import { localDeclarations } from '../model/declarations.js';
+import { braceRuns, itemStarts, layoutTokens } from './mlplan-formatter.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const FIELD_FLAGS = new Set(['pii', 'sensitive', 'label']);
@@ -17,18 +18,20 @@ const FIELD_FLAGS = new Set(['pii', 'sensitive', 'label']);
  * field, in its dataset), which would silently re-point references. A rename started on a keyword
  * finds no declaration and is refused by Langium itself.
  *
- * A renamed name followed by several spaces stands in a column the author aligned (`metric auc
- * { …` under `metric churn_rate  { …`, a trailing comment): the rename takes the length it adds
- * out of those spaces, or gives back what it removes, so the column stays where it was.
+ * A rename keeps the columns of the lines it touches: a run of one-line declarations the formatter
+ * aligned stays aligned for the new name (the formatter's own alignment, applied to the run), and a
+ * trailing comment keeps its column (the spaces before it absorb the name's change in length).
  */
 export class MlPlanRenameProvider extends DefaultRenameProvider {
     private readonly imports: MlPlanImports;
     private readonly documents: LangiumDocuments;
+    private readonly lexer: Lexer;
 
     constructor(services: MlPlanLspServices) {
         super(services);
         this.imports = services.imports.Imports;
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.lexer = services.parser.Lexer;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -45,12 +48,51 @@ export class MlPlanRenameProvider extends DefaultRenameProvider {
         }
         const edit = await super.rename(document, params);
         for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
-            const text = this.documents.getDocument(URI.parse(uri))?.textDocument.getText();
-            if (text !== undefined) {
-                edit!.changes![uri] = keepAlignment(text, edits);
+            const document = this.documents.getDocument(URI.parse(uri));
+            const root = document?.parseResult.value.$cstNode;
+            if (document && root) {
+                const text = document.textDocument.getText();
+                edit!.changes![uri] = [...keepCommentColumns(text, edits), ...this.realignedRuns(text, itemStarts(root), edits)];
             }
         }
         return edit;
+    }
+
+    /**
+     * The runs of one-line declarations the formatter aligned (`metric auc         { … }` under
+     * `metric churn_rate  { … }`) that a renamed name belongs to, re-aligned for the new names:
+     * whitespace edits before their `{`. A run the author left unaligned is left as it is.
+     */
+    private realignedRuns(text: string, items: ReadonlySet<number>, edits: readonly TextEdit[]): TextEdit[] {
+        const before = layoutTokens(text, this.lexer);
+        const renamedText = applyEdits(text, edits);
+        const after = layoutTokens(renamedText, this.lexer);
+        // A rename swaps names for names: the token sequences correspond one to one.
+        if (before.length !== after.length) {
+            return [];
+        }
+        const itemIndexes = new Set(before.flatMap((t, i) => (items.has(t.start) ? [i] : [])));
+        const oldRuns = braceRuns(text, before, items);
+        const newRuns = braceRuns(renamedText, after, new Set([...itemIndexes].map(i => after[i].start)));
+        const wasAligned = new Set(oldRuns
+            .filter(run => run.every(({ open, spaces }) => text.slice(before[open - 1].end, before[open].start) === ' '.repeat(spaces)))
+            .flatMap(run => run.map(member => member.open)));
+        const result: TextEdit[] = [];
+        const lines = new LineIndex(text);
+        for (const run of newRuns) {
+            const renamed = run.some(({ open }) => before[open - 1].text !== after[open - 1].text);
+            if (!renamed || !run.every(({ open }) => wasAligned.has(open))) {
+                continue;
+            }
+            for (const { open, spaces } of run) {
+                const start = before[open - 1].end;
+                const end = before[open].start;
+                if (text.slice(start, end) !== ' '.repeat(spaces)) {
+                    result.push({ range: { start: lines.position(start), end: lines.position(end) }, newText: ' '.repeat(spaces) });
+                }
+            }
+        }
+        return result;
     }
 
     private targetOf(document: LangiumDocument, params: RenameParams) {
@@ -88,11 +130,12 @@ export class MlPlanRenameProvider extends DefaultRenameProvider {
 }
 
 /**
- * `edits` (each replacing a name) extended over the run of spaces after the name when there are
- * two or more before more text on the line, resized so that what follows keeps its column. The
- * shift of earlier renames on the same line is carried to the next aligned gap.
+ * `edits` (each replacing a name) extended over the spaces between the name and a comment that
+ * ends its line, resized so that the comment keeps its column (authors align trailing comments;
+ * the formatter keeps the space before them as written). The shift of earlier renames on the same
+ * line is carried to the comment's gap.
  */
-export function keepAlignment(text: string, edits: readonly TextEdit[]): TextEdit[] {
+export function keepCommentColumns(text: string, edits: readonly TextEdit[]): TextEdit[] {
     const lines = text.split(/\r\n|\r|\n/);
     const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     let line = -1;
@@ -108,7 +151,7 @@ export function keepAlignment(text: string, edits: readonly TextEdit[]): TextEdi
         }
         shift += edit.newText.length - (end.character - start.character);
         const rest = (lines[start.line] ?? '').slice(end.character);
-        const gap = /^ {2,}(?=\S)/.exec(rest)?.[0].length;
+        const gap = /^ {2,}(?=\/[/*])/.exec(rest)?.[0].length;
         if (gap === undefined || shift === 0) {
             return edit;
         }
@@ -119,4 +162,50 @@ export function keepAlignment(text: string, edits: readonly TextEdit[]): TextEdi
             newText: edit.newText + ' '.repeat(spaces),
         };
     });
+}
+
+/** `text` with non-overlapping `edits` applied. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+    const lines = new LineIndex(text);
+    const spans = edits.map(e => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
+        .sort((a, b) => a.start - b.start);
+    let result = '';
+    let at = 0;
+    for (const span of spans) {
+        result += text.slice(at, span.start) + span.newText;
+        at = span.end;
+    }
+    return result + text.slice(at);
+}
+
+/** Offsets and LSP positions of one text. */
+class LineIndex {
+    private readonly starts: number[] = [0];
+
+    constructor(text: string) {
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+                this.starts.push(i + 1);
+            }
+        }
+    }
+
+    offset(position: { line: number; character: number }): number {
+        return (this.starts[position.line] ?? this.starts[this.starts.length - 1]) + position.character;
+    }
+
+    position(offset: number): { line: number; character: number } {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const mid = Math.ceil((low + high) / 2);
+            if (this.starts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return { line: low, character: offset - this.starts[low] };
+    }
 }

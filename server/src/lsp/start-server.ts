@@ -5,6 +5,7 @@ import { createConnection, ProposedFeatures, type Connection, type InitializePar
 import type { MlPlanLspServices } from './lsp-services.js';
 import { createMlPlanLspServices } from './mlplan-lsp-module.js';
 import { plainText } from './plain-text.js';
+import { withRuleLink } from './rule-links.js';
 import { syncSettings } from './settings-sync.js';
 
 /**
@@ -32,14 +33,15 @@ export function startMlPlanServer(connection: Connection = createConnection(Prop
  * settings-sync for configuration files), goes out with plain-text messages: the Problems panel
  * does not render the Markdown that the CLI and hovers keep (plain-text.ts). Quick-fixes find their
  * diagnostic by `data` and range, never by message, so the converted text the client sends back in
- * a code-action request changes nothing.
+ * a code-action request changes nothing. Each diagnostic with a rule code also links to its rule's
+ * page (`codeDescription`, rule-links.ts).
  */
 export function sendPlainDiagnostics(connection: Connection): void {
     const send = connection.sendDiagnostics.bind(connection);
     connection.sendDiagnostics = params => send({
         ...params,
         diagnostics: params.diagnostics.map(diagnostic => ({
-            ...diagnostic,
+            ...withRuleLink(diagnostic),
             // A MarkupContent message is rendered by the client: it keeps its Markdown.
             message: typeof diagnostic.message === 'string' ? plainText(diagnostic.message) : diagnostic.message,
             ...(diagnostic.relatedInformation

@@ -5,6 +5,23 @@ import { suite, test } from './runner.js';
 import { serverValidated } from './server-sync.js';
 
 suite('commands', () => {
+    test('mlplan.openDocs renders the documentation that ships with the extension', async () => {
+        await closeAllEditors();
+        await vscode.commands.executeCommand('mlplan.openDocs');
+        const deadline = Date.now() + 10_000;
+        const labels = () => vscode.window.tabGroups.all.flatMap(group => group.tabs.map(tab => tab.label));
+        while (Date.now() < deadline && !labels().some(label => /README/.test(label))) {
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        assert.ok(labels().some(label => /^Preview README\.md$/.test(label)), `no rendered docs/README.md tab; tabs: ${JSON.stringify(labels())}`);
+        await vscode.commands.executeCommand('mlplan.openDocs', 'rules/fallback-missing.md');
+        while (Date.now() < deadline + 10_000 && !labels().some(label => /fallback-missing/.test(label))) {
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        assert.ok(labels().some(label => /^Preview fallback-missing\.md$/.test(label)), `no rendered rule page; tabs: ${JSON.stringify(labels())}`);
+        await closeAllEditors();
+    });
+
     test('mlplan.newPlan growth Demo opens an untitled plan that checks clean', async () => {
         await vscode.commands.executeCommand('mlplan.newPlan', 'growth', 'Demo');
         const editor = vscode.window.activeTextEditor;

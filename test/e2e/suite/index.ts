@@ -7,6 +7,7 @@
 import './diagnostics.e2e.js';
 import './hover.e2e.js';
 import './quick-fix.e2e.js';
+import './add-all-sections.e2e.js';
 import './completion.e2e.js';
 import './commands.e2e.js';
 import './export.e2e.js';
@@ -14,6 +15,7 @@ import './export-overwrite.e2e.js';
 import './format-message.e2e.js';
 import './readiness-report.e2e.js';
 import './editing.e2e.js';
+import './walkthrough.e2e.js';
 import * as vscode from 'vscode';
 import { log, runAll } from './runner.js';
 

@@ -237,6 +237,51 @@ export async function checkConfigSchema(page, ui, folder) {
     return { file, line: (text.split('\n').find(line => wanted.test(line)) ?? '').trim() };
 }
 
+/**
+ * Each diagnostic links to its rule's page (LSP codeDescription, a file: URI into the extension's
+ * docs/rules/): the Problems panel shows the code `fallback-missing` as a link, and a click on it
+ * opens docs/rules/fallback-missing.md in an editor. Run on the workspace with no-fallback.mlplan
+ * (scripts/e2e-workspace.mjs, prepareUiWorkspace), by the development and the installed extension.
+ */
+export async function checkRuleLink(page, ui, folder, name = 'rule-link.png') {
+    await ui.open(page, folder);
+    await openFile(page, 'no-fallback.mlplan');
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout: 20_000 });
+    // The code is a link (a.monaco-link) only when the diagnostic has a codeDescription.
+    const link = panel.locator('a.monaco-link', { hasText: 'fallback-missing' }).first();
+    const shown = await poll(ui, async () => link.isVisible(), 60_000);
+    if (!shown) {
+        const text = await panel.innerText({ timeout: 2_000 }).catch(() => '');
+        ui.fail(`the Problems panel shows no link on the code fallback-missing within 60 s (screenshot: ${await ui.screenshot(page, name)}); it shows ${JSON.stringify(text.slice(0, 300))}`);
+    }
+    const href = await link.getAttribute('href', { timeout: 5_000 });
+    if (!href || !/\/docs\/rules\/fallback-missing\.md$/.test(href)) {
+        ui.fail(`the link on fallback-missing does not point at docs/rules/fallback-missing.md: ${JSON.stringify(href)} (screenshot: ${await ui.screenshot(page, name)})`);
+    }
+    await link.click({ timeout: 10_000 });
+    // The page opens in an editor tab of its own, with its heading as the first line.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'fallback-missing.md' }).first();
+    const opened = await tab.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false);
+    // (The editor writes spaces as no-break spaces.)
+    const rulePage = page.locator('.monaco-editor .view-lines', { hasText: /Why\sit\smatters/ }).first();
+    const heading = opened
+        ? await poll(ui, async () => {
+            const lines = (await rulePage.innerText({ timeout: 2_000 })).replace(/\u00a0/g, ' ');
+            return lines.includes('`fallback-missing`') ? lines.split('\n')[0] : undefined;
+        }, 20_000)
+        : undefined;
+    await restMouse(page);
+    const file = await ui.screenshot(page, name);
+    if (!opened || !heading) {
+        ui.fail(`a click on the fallback-missing link opened no editor on fallback-missing.md showing the rule's page (tab: ${opened}; screenshot: ${file})`);
+    }
+    const title = await tab.getAttribute('aria-label', { timeout: 2_000 }).catch(() => null)
+        ?? (await tab.innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+    return { file, line: `link ${href} opened the tab "${title}", first line "${heading}"` };
+}
+
 export const UI_CHECKS = [
     checkDeclareMetricFix,
     checkPlanNameHover,
