@@ -18,8 +18,16 @@ const common = {
 };
 
 await Promise.all([
-    // The CLI: check, export, and `lsp --stdio`.
-    build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } }),
+    // The CLI: every command and `lsp --stdio`. One file (what the npm tarball ships), in which
+    // each command's modules are wrapped to run on its first `import()` (see cli/main.ts), which
+    // becomes a plain `require` of the wrapped module: nothing is loaded from outside the file.
+    build({
+        ...common,
+        entryPoints: { cli: 'server/src/cli/main.ts' },
+        outdir: 'out',
+        outExtension: { '.js': '.cjs' },
+        supported: { 'dynamic-import': false },
+    }),
     // The language server process the VS Code extension starts over IPC.
     build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } }),
     // The extension itself; `vscode` is provided by the extension host.

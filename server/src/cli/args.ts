@@ -7,6 +7,7 @@ export const USAGE = `Usage:
   mlplan fmt [--check] FILE|DIR...
   mlplan fix [--only CODE[,CODE]] [--dry-run] [--config FILE] FILE|DIR...
   mlplan explain CODE
+  mlplan portfolio [--format text|markdown|json] DIR...
   mlplan lsp --stdio
   mlplan --version | --help
 
@@ -20,6 +21,9 @@ Commands:
   fix     apply the editor's mechanical quick-fixes, then print what remains
   explain what a rule checks, why it matters, a plan that triggers it, the fix
           (the page docs/rules/CODE.md, in the terminal)
+  portfolio  every plan under each DIR, one row each (stage, readiness, findings,
+          yearly value and cost, value ÷ cost, highest risk, deadline), ranked
+          by value ÷ cost; status 0 whatever the plans say
   lsp     run the language server over stdio, for any LSP editor
 
 Options of check:
@@ -40,6 +44,9 @@ Options of export:
 Options of init:
   --stage mvp|growth|maturity  the plan's stage (default mvp)
   --name NAME                  the plan's name (default: from the file name)
+
+Options of portfolio:
+  --format text|markdown|json  output format (default text)
 
 Options of fmt:
   --check   change nothing; print the files that would change (status 1 if any)

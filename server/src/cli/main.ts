@@ -5,14 +5,13 @@
  */
 import { hasHeapCeiling, serverNodeArgs } from '../lsp/server-options.js';
 import { parseCheckArgs, parseExportArgs, parseOptions, USAGE } from './args.js';
-import { runCheck, type Output } from './check.js';
+import type { Output } from './check.js';
 import { CliError, oneLine } from './errors.js';
-import { runExplain } from './explain.js';
-import { runExport } from './export.js';
-import { parseFixArgs, runFix } from './fix.js';
-import { parseFmtArgs, runFmt } from './fmt.js';
-import { parseInitArgs, runInit } from './init.js';
 import { VERSION } from './version.js';
+
+// Each command loads its own modules when it runs (the bundle wraps them to run on first use):
+// a pre-commit hook's `check` pays neither for the export renderers, the rule examples of
+// `explain`, the formatter, the templates nor the language server. test/cli/startup.test.ts.
 
 type Command = (args: readonly string[], out: Output) => Promise<number | 'serving'>;
 
@@ -23,6 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
             out.stdout(USAGE);
             return 0;
         }
+        const { runCheck } = await import('./check.js');
         return runCheck(options, out);
     },
     export: async (args, out) => {
@@ -31,9 +31,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
             out.stdout(USAGE);
             return 0;
         }
+        const { runExport } = await import('./export.js');
         return runExport(options, out);
     },
     init: async (args, out) => {
+        const { parseInitArgs, runInit } = await import('./init.js');
         const options = parseInitArgs(args);
         if (!options) {
             out.stdout(USAGE);
@@ -42,6 +44,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         return runInit(options, out);
     },
     fmt: async (args, out) => {
+        const { parseFmtArgs, runFmt } = await import('./fmt.js');
         const options = parseFmtArgs(args);
         if (!options) {
             out.stdout(USAGE);
@@ -50,6 +53,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         return runFmt(options, out);
     },
     fix: async (args, out) => {
+        const { parseFixArgs, runFix } = await import('./fix.js');
         const options = parseFixArgs(args);
         if (!options) {
             out.stdout(USAGE);
@@ -57,7 +61,19 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         }
         return runFix(options, out);
     },
-    explain: (args, out) => runExplain(args, out, USAGE),
+    explain: async (args, out) => {
+        const { runExplain } = await import('./explain.js');
+        return runExplain(args, out, USAGE);
+    },
+    portfolio: async (args, out) => {
+        const { parsePortfolioArgs, runPortfolio } = await import('./portfolio.js');
+        const options = parsePortfolioArgs(args);
+        if (!options) {
+            out.stdout(USAGE);
+            return 0;
+        }
+        return runPortfolio(options, out);
+    },
     lsp: async (args, out) => {
         // `--clientProcessId` is what LSP clients add; vscode-languageserver reads it from argv itself.
         const parsed = parseOptions('lsp', args, { '--stdio': 'flag', '--clientProcessId': 'value' });

@@ -56,6 +56,11 @@ export interface PlanFigures {
     readonly budgetSum: BudgetSum | undefined;
     /** The objectives' yearly value. */
     readonly yearlyValue: YearlyValue | undefined;
+    /**
+     * The plan's yearly serving cost, as set against its value (cost-exceeds-value, the portfolio):
+     * the first serving's, else the budget's `serving` line, per year.
+     */
+    readonly planServingYearlyCost: YearlyCost | undefined;
     /** The served model (LANGUAGE.md 4.3): the first serving's, else the plan's only model. */
     readonly servedModel: ast.Model | undefined;
     /** The plan `start` and `deadline` as day numbers. */
@@ -128,6 +133,9 @@ export function planFigures(input: FiguresInput): PlanFigures {
         },
         get yearlyValue() {
             return once('yearlyValue', () => yearlyValue(input.objectives));
+        },
+        get planServingYearlyCost() {
+            return input.serving ? figures.serving(input.serving).yearlyCost : once('planServingYearlyCost', () => yearlyServingCost(undefined, budget));
         },
         startDay,
         deadlineDay,

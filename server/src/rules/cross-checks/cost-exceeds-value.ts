@@ -1,5 +1,5 @@
 import { measureOf } from '../../model/derived.js';
-import { costOverValue, yearlyServingCost, type YearlyCost, type YearlyValue } from '../../model/economics.js';
+import { costOverValue, type YearlyCost, type YearlyValue } from '../../model/economics.js';
 import type { PlanFacts } from '../../model/plan-facts.js';
 import { MONTHS_PER_YEAR, formatMeasure, formatValue, type Measure } from '../../model/units.js';
 import type { Rule } from '../rule.js';
@@ -17,7 +17,7 @@ export const costExceedsValue: Rule = {
     title: 'serving costs less a year than the objectives are worth',
     why: 'A model in production is a running cost that has to be paid for by the value it creates. When the yearly inference bill is larger than the yearly value the objectives claim, the project loses money for as long as it succeeds. Putting the two numbers side by side is the business case in one line: either the value is understated, or the model needs to get cheaper to serve (a smaller model, batching, caching, fewer requests) before it is worth deploying.',
     check({ facts, report }) {
-        const cost = yearlyCost(facts);
+        const cost = facts.figures.planServingYearlyCost;
         const value = facts.figures.yearlyValue;
         const comparison = costOverValue(cost, value);
         const at = value?.objectives.find(objective => facts.local.includes(objective));
@@ -32,9 +32,6 @@ export const costExceedsValue: Rule = {
     },
 };
 
-function yearlyCost(facts: PlanFacts): YearlyCost | undefined {
-    return facts.serving ? facts.figures.serving(facts.serving).yearlyCost : yearlyServingCost(undefined, facts.budget);
-}
 
 /** "0.00004 USD/req × 730,000,000 req/year", "3,000 USD/month × 12", "the serving budget 2,500 USD/month × 12". */
 function costDerivation(facts: PlanFacts, cost: YearlyCost): string {
