@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildWorkspace, collectInputs } from '../../server/src/cli/workspace.js';
 import { createMlPlanServices } from '../../server/src/core/mlplan-core-module.js';
 import {
-    buildPortfolio, portfolioRow, PORTFOLIO_FORMATS, renderPortfolio, servingYearlyCost,
+    buildPortfolio, portfolioRow, PORTFOLIO_FORMATS, renderPortfolio,
     type Portfolio, type PortfolioRow,
 } from '../../server/src/export/portfolio.js';
 import { formatValue } from '../../server/src/model/units.js';
@@ -92,7 +92,7 @@ async function ruleCost(text: string): Promise<{ row: PortfolioRow; quoted: stri
     const facts = services.facts.PlanFacts.of(document);
     const row = portfolioRow('plan.mlplan', facts)!;
     // The very figure the rule compares: the same remembered computation, not a second one.
-    expect(row.yearlyCost?.serving).toBe(servingYearlyCost(facts)?.amount);
+    expect(row.yearlyCost?.serving).toBe(facts.figures.planServingYearlyCost?.amount);
     return { row, quoted };
 }
 

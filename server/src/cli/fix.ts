@@ -27,13 +27,12 @@ import { diagnosticCode } from '../rules/run-rules.js';
 import { parseOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { fileResult, type Output } from './check.js';
-import { collectEditInputs } from './edit-inputs.js';
 import { CliError, oneLine } from './errors.js';
 import { syntaxErrorAt } from './fmt.js';
 import { formatText } from './format-text.js';
 import { loadWorkspace } from './load.js';
 import { unifiedDiff } from './unified-diff.js';
-import type { Inputs, Target } from './workspace.js';
+import { gatherInputs, type Inputs, type Target } from './workspace.js';
 
 export interface FixOptions {
     /** Only these codes are fixed; undefined for all. */
@@ -95,7 +94,7 @@ interface FileState {
 }
 
 export async function runFix(options: FixOptions, out: Output): Promise<number> {
-    const { inputs: collected, problems } = collectEditInputs(options.paths);
+    const { inputs: collected, problems } = gatherInputs(options.paths);
     const failures = [...problems];
     if (collected.targets.length === 0) {
         failures.forEach(failure => out.stderr(`mlplan: ${failure}\n`));

@@ -17,7 +17,7 @@ import { parseOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Output } from './check.js';
 import { CliError, oneLine } from './errors.js';
-import { collectEditInputs, readTarget } from './edit-inputs.js';
+import { gatherInputs, readTarget } from './workspace.js';
 
 export interface FmtOptions {
     readonly check: boolean;
@@ -40,7 +40,7 @@ export function parseFmtArgs(args: readonly string[]): FmtOptions | undefined {
 const OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
 
 export async function runFmt(options: FmtOptions, out: Output): Promise<number> {
-    const { inputs, problems } = collectEditInputs(options.paths);
+    const { inputs, problems } = gatherInputs(options.paths);
     const failures = [...problems];
     const { shared, MlPlan: services } = createMlPlanServices({ ...NodeFileSystem });
     const formatter = createFormatter(services);

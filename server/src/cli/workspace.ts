@@ -90,6 +90,16 @@ export function gatherInputs(paths: readonly string[]): GatheredInputs {
     return { inputs: { targets: sorted, roots: [...roots.values()] }, problems };
 }
 
+/** Reads a target of `fmt` or `fix`, or undefined with the reason added to `problems` (the others are still processed). */
+export function readTarget(target: Target, problems: string[]): string | undefined {
+    try {
+        return fs.readFileSync(target.uri.fsPath, 'utf8');
+    } catch (error) {
+        problems.push(`${target.display}: ${describeFsError(error)}`);
+        return undefined;
+    }
+}
+
 /** Why a file or directory cannot be used, in a few words. */
 export function describeFsError(error: unknown): string {
     switch ((error as NodeJS.ErrnoException).code) {

@@ -11,11 +11,12 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { measureOf } from '../model/derived.js';
-import { valueToCost, type YearlyCost } from '../model/economics.js';
+import { valueToCost } from '../model/economics.js';
 import type { PlanFacts } from '../model/plan-facts.js';
 import { formatNumber, formatValue } from '../model/units.js';
 import { readinessFigure, readinessOf } from '../rules/readiness.js';
 import { escapeMarkdownText } from './markdown-escape.js';
+import { plural } from './sections/common.js';
 
 export const PORTFOLIO_FORMATS = ['text', 'markdown', 'json'] as const;
 export type PortfolioFormat = typeof PORTFOLIO_FORMATS[number];
@@ -81,15 +82,6 @@ export interface PortfolioTotals {
     readonly yearlyCost: readonly Money[];
 }
 
-/**
- * The serving cost a year exactly as `cost-exceeds-value` takes it: the serving's remembered figure
- * (its `cost` over a year of `volume`, else per month × 12, else the budget's `serving` × 12), or,
- * in a plan without serving, the budget's `serving` × 12.
- */
-export function servingYearlyCost(facts: PlanFacts): YearlyCost | undefined {
-    return facts.figures.planServingYearlyCost;
-}
-
 const ONE_OFF_LINES = ['labeling', 'training', 'compute'] as const;
 
 /**
@@ -98,7 +90,8 @@ const ONE_OFF_LINES = ['labeling', 'training', 'compute'] as const;
  * line's); lines in another currency are left out, never converted.
  */
 export function portfolioCost(facts: PlanFacts): PortfolioCost | undefined {
-    const serving = servingYearlyCost(facts);
+    // The serving cost a year exactly as cost-exceeds-value takes it: the same remembered figure.
+    const serving = facts.figures.planServingYearlyCost;
     const lines = ONE_OFF_LINES
         .map(name => measureOf(facts.budget?.[name]))
         .filter(line => line?.unit.dimension === 'money' && line.unit.currency !== undefined);
@@ -221,10 +214,6 @@ function moneyText(money: Money | undefined): string {
 
 function riskText(risk: PortfolioRisk | undefined): string {
     return risk ? `${risk.name} (impact ${risk.impact}, likelihood ${risk.likelihood})` : NONE;
-}
-
-function plural(count: number, noun: string): string {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function moneyList(amounts: readonly Money[]): string {

@@ -1,5 +1,6 @@
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Lexer } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import type { MlPlanLspServices } from './lsp-services.js';
 
@@ -94,28 +95,9 @@ export function layoutTokens(text: string, lexer: Lexer): Token[] {
  * index of every `{` and the spaces the formatter puts before it. For rename, which keeps a run
  * aligned when a name in it changes length.
  */
-export function braceRuns(text: string, tokens: readonly Token[], items: ReadonlySet<number>): Array<Array<{ open: number; spaces: number }>> {
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-            lineStarts.push(i + 1);
-        }
-    }
-    const lineOf = (offset: number) => {
-        let low = 0;
-        let high = lineStarts.length - 1;
-        while (low < high) {
-            const mid = Math.ceil((low + high) / 2);
-            if (lineStarts[mid] <= offset) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
-    };
-    return tokens.length === 0 ? [] : new Layout(text, tokens, items, { tabSize: DEFAULT_INDENT, insertSpaces: true }, lineOf).runs;
+export function braceRuns(document: TextDocument, tokens: readonly Token[], items: ReadonlySet<number>): Array<Array<{ open: number; spaces: number }>> {
+    const lineOf = (offset: number) => document.positionAt(offset).line;
+    return tokens.length === 0 ? [] : new Layout(document.getText(), tokens, items, { tabSize: DEFAULT_INDENT, insertSpaces: true }, lineOf).runs;
 }
 
 function token(start: number, text: string, comment?: 'line' | 'block'): Token {

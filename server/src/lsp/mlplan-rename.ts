@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, URI, type LangiumDocument, type LangiumDocuments, type Lexer } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as ast from '../generated/ast.js';
 import type { MlPlanImports } from '../language/mlplan-imports.js';
 import type { MlPlanLspServices } from './lsp-services.js';
@@ -52,7 +53,7 @@ export class MlPlanRenameProvider extends DefaultRenameProvider {
             const root = document?.parseResult.value.$cstNode;
             if (document && root) {
                 const text = document.textDocument.getText();
-                edit!.changes![uri] = [...keepCommentColumns(text, edits), ...this.realignedRuns(text, itemStarts(root), edits)];
+                edit!.changes![uri] = [...keepCommentColumns(text, edits), ...this.realignedRuns(document.textDocument, itemStarts(root), edits)];
             }
         }
         return edit;
@@ -63,32 +64,32 @@ export class MlPlanRenameProvider extends DefaultRenameProvider {
      * `metric churn_rate  { … }`) that a renamed name belongs to, re-aligned for the new names:
      * whitespace edits before their `{`. A run the author left unaligned is left as it is.
      */
-    private realignedRuns(text: string, items: ReadonlySet<number>, edits: readonly TextEdit[]): TextEdit[] {
+    private realignedRuns(document: TextDocument, items: ReadonlySet<number>, edits: TextEdit[]): TextEdit[] {
+        const text = document.getText();
         const before = layoutTokens(text, this.lexer);
-        const renamedText = applyEdits(text, edits);
-        const after = layoutTokens(renamedText, this.lexer);
+        const renamed = TextDocument.create(document.uri, document.languageId, document.version, TextDocument.applyEdits(document, edits));
+        const after = layoutTokens(renamed.getText(), this.lexer);
         // A rename swaps names for names: the token sequences correspond one to one.
         if (before.length !== after.length) {
             return [];
         }
         const itemIndexes = new Set(before.flatMap((t, i) => (items.has(t.start) ? [i] : [])));
-        const oldRuns = braceRuns(text, before, items);
-        const newRuns = braceRuns(renamedText, after, new Set([...itemIndexes].map(i => after[i].start)));
+        const oldRuns = braceRuns(document, before, items);
+        const newRuns = braceRuns(renamed, after, new Set([...itemIndexes].map(i => after[i].start)));
         const wasAligned = new Set(oldRuns
             .filter(run => run.every(({ open, spaces }) => text.slice(before[open - 1].end, before[open].start) === ' '.repeat(spaces)))
             .flatMap(run => run.map(member => member.open)));
         const result: TextEdit[] = [];
-        const lines = new LineIndex(text);
         for (const run of newRuns) {
-            const renamed = run.some(({ open }) => before[open - 1].text !== after[open - 1].text);
-            if (!renamed || !run.every(({ open }) => wasAligned.has(open))) {
+            const touched = run.some(({ open }) => before[open - 1].text !== after[open - 1].text);
+            if (!touched || !run.every(({ open }) => wasAligned.has(open))) {
                 continue;
             }
             for (const { open, spaces } of run) {
                 const start = before[open - 1].end;
                 const end = before[open].start;
                 if (text.slice(start, end) !== ' '.repeat(spaces)) {
-                    result.push({ range: { start: lines.position(start), end: lines.position(end) }, newText: ' '.repeat(spaces) });
+                    result.push({ range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: ' '.repeat(spaces) });
                 }
             }
         }
@@ -162,50 +163,4 @@ export function keepCommentColumns(text: string, edits: readonly TextEdit[]): Te
             newText: edit.newText + ' '.repeat(spaces),
         };
     });
-}
-
-/** `text` with non-overlapping `edits` applied. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-    const lines = new LineIndex(text);
-    const spans = edits.map(e => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
-        .sort((a, b) => a.start - b.start);
-    let result = '';
-    let at = 0;
-    for (const span of spans) {
-        result += text.slice(at, span.start) + span.newText;
-        at = span.end;
-    }
-    return result + text.slice(at);
-}
-
-/** Offsets and LSP positions of one text. */
-class LineIndex {
-    private readonly starts: number[] = [0];
-
-    constructor(text: string) {
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-                this.starts.push(i + 1);
-            }
-        }
-    }
-
-    offset(position: { line: number; character: number }): number {
-        return (this.starts[position.line] ?? this.starts[this.starts.length - 1]) + position.character;
-    }
-
-    position(offset: number): { line: number; character: number } {
-        let low = 0;
-        let high = this.starts.length - 1;
-        while (low < high) {
-            const mid = Math.ceil((low + high) / 2);
-            if (this.starts[mid] <= offset) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return { line: low, character: offset - this.starts[low] };
-    }
 }
